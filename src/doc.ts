@@ -1,0 +1,68 @@
+// The document model in the middle of the pipeline: parsed from Markdown, read by every writer.
+
+/** Inline content. Text carries its own emphasis so writers never nest runs. */
+export type Inline =
+  | { type: 'text'; text: string; bold?: boolean; italic?: boolean }
+  | { type: 'link'; href: string; children: TextRun[] }
+  | { type: 'break' };
+
+export type TextRun = Extract<Inline, { type: 'text' }>;
+
+/** How an ordered list is numbered: 1 2 3, a b c, or A B C. */
+export type ListStyle = 'decimal' | 'lower-alpha' | 'upper-alpha';
+
+export type Block =
+  | {
+      type: 'heading';
+      /** 1 = document title, 2 = sections ("Dagsorden", "Punkt 3: …"), 3+ inside an item. */
+      level: 1 | 2 | 3 | 4 | 5 | 6;
+      children: Inline[];
+      /** Shown in the PDF outline and Word's navigation pane; levels 1 and 2 get bookmarks. */
+    }
+  | { type: 'paragraph'; children: Inline[] }
+  | { type: 'list'; ordered: false; items: Block[][] }
+  | { type: 'list'; ordered: true; style: ListStyle; start: number; items: Block[][] }
+  | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
+  | { type: 'rule' }
+  | { type: 'pageBreak' };
+
+export interface DocMeta {
+  /** Window title and core property title: "Dagsorden DDH Styregruppemøde 05.12.2024". */
+  title: string;
+  /** Core property subject: "Styregruppemøde 5. december 2024". */
+  subject: string;
+  /** The organisation, the document's author; printed in the page header. */
+  author: string;
+  /** BCP 47 language tag; always da-DK for now. */
+  lang: string;
+  /** The meeting date, YYYY-MM-DD: the documents' creation and modification date, never the render day. */
+  date: string;
+  /** True for minutes that are not approved: writers show UDKAST. */
+  draft: boolean;
+  /** Text printed at the top of every page (organisation name), left of the logo if any. */
+  header: string;
+  /** Absolute path of a PNG/JPEG logo for the header. */
+  logo?: string;
+  /** Font family for body text (DOCX name; the PDF writer embeds its metric twin). */
+  font: string;
+  /** Heading colour, six hex digits. */
+  colour: string;
+}
+
+export interface Doc {
+  meta: DocMeta;
+  blocks: Block[];
+}
+
+/** A writer turns a Doc into bytes. It touches no files and imports no other writer. */
+export interface WriterResult {
+  bytes: Uint8Array;
+  /** Characters or content the writer could not represent, for the pipeline to locate in the sources. */
+  warnings: WriterWarning[];
+}
+
+export interface WriterWarning {
+  message: string;
+  /** The exact characters concerned, so the pipeline can name the source file and line. */
+  chars?: string;
+}
