@@ -1,0 +1,72 @@
+// Writing files so that a crash, Ctrl-C or a locked target never leaves a half-written or lost file.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DdhError, problem } from './diagnostics.js';
+
+/** A file to write: absolute path, content, and the path to show in messages. */
+export interface OutputFile {
+  path: string;
+  bytes: Uint8Array | string;
+  /** Shown in messages; defaults to `path`. */
+  display?: string;
+}
+
+const LOCKED = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
+function tempName(target: string): string {
+  // A random suffix is fine here: the name never ends up inside a document.
+  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Writes one file through a temporary file in the same folder, flushed and renamed into place.
+ * A locked target (a DOCX open in Word) becomes a DdhError naming it; no temporary file is left behind.
+ */
+export async function writeFileAtomic(file: OutputFile): Promise<void> {
+  await mkdir(path.dirname(file.path), { recursive: true });
+  const temp = tempName(file.path);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(file.bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file.path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (LOCKED.has(code)) {
+      throw new DdhError(
+        [
+          problem(file.display ?? file.path, `cannot replace the file (${code}): it is open in another program or write-protected`, {
+            rule: 'output-locked',
+            hint: 'close the document in Word or the PDF viewer and render again; the other outputs were written',
+          }),
+        ],
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes several files one by one, each atomically. A file that cannot be written does not stop the others;
+ * the failures are thrown together at the end so every output that could be written is intact and new.
+ */
+export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+  const failures: DdhError[] = [];
+  for (const file of files) {
+    try {
+      await writeFileAtomic(file);
+    } catch (error) {
+      if (!(error instanceof DdhError)) throw error;
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw new DdhError(failures.flatMap((f) => f.diagnostics));
+}
