@@ -1,6 +1,6 @@
 // Builds throw-away minutes repositories for tests from a map of file names to contents.
 
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,7 +8,7 @@ export type FileMap = Record<string, string | Uint8Array>;
 
 /** Creates a fresh temporary folder holding `files` (keys use forward slashes) and returns its real path. */
 export async function makeRepo(files: FileMap = {}): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'ddh-test-'));
+  const root = await realpath(await mkdtemp(path.join(tmpdir(), 'ddh-test-')));
   await writeFiles(root, files);
   return root;
 }
