@@ -1,7 +1,7 @@
 // Writing files so that a crash, Ctrl-C or a locked target never leaves a half-written or lost file.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DdhError, problem } from './diagnostics.js';
 
@@ -20,12 +20,22 @@ function tempName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(4).toString('hex')}`);
 }
 
+/** Temporary files of this target left by a run that was killed (Ctrl-C, a crash) are removed before writing. */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `.${path.basename(target)}.tmp-`;
+  const dir = path.dirname(target);
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(prefix)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
 /**
  * Writes one file through a temporary file in the same folder, flushed and renamed into place.
  * A locked target (a DOCX open in Word) becomes a DdhError naming it; no temporary file is left behind.
  */
 export async function writeFileAtomic(file: OutputFile): Promise<void> {
   await mkdir(path.dirname(file.path), { recursive: true });
+  await removeStaleTemps(file.path);
   const temp = tempName(file.path);
   try {
     const handle = await open(temp, 'wx');

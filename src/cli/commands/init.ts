@@ -1,0 +1,12 @@
+// `ddh init [DIR]`: a new minutes repository.
+
+import path from 'node:path';
+import { initRepository } from '../../edit/index.js';
+import type { CommandContext } from '../io.js';
+
+export async function initCommand(ctx: CommandContext, dir: string): Promise<number> {
+  const { root, written } = await initRepository(path.resolve(ctx.cwd, dir));
+  for (const file of written) ctx.io.out(`created ${path.relative(ctx.cwd, path.join(root, file)) || file}`);
+  ctx.io.out(`\nNext: edit ddh.yaml and meetings/plan.yaml, then run: ddh new-meeting YYYY-MM-DD`);
+  return 0;
+}

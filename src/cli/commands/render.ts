@@ -1,0 +1,42 @@
+// `ddh render agenda|minutes|pack [MEETING…]`: write the documents of one or more meetings in one process.
+
+import path from 'node:path';
+import { DdhError } from '../../diagnostics.js';
+import { findRepository } from '../../load/index.js';
+import { renderMeeting, type RenderDocument } from '../../render.js';
+import { plural, printDiagnostics, type CommandContext } from '../io.js';
+import { meetingDate } from './meeting-ref.js';
+
+interface RenderOptions {
+  format?: string[];
+  out?: string;
+  track?: string;
+  public?: boolean;
+  all?: boolean;
+}
+
+export async function renderCommand(ctx: CommandContext, document: RenderDocument, refs: string[], options: RenderOptions): Promise<number> {
+  const repo = await findRepository(ctx.cwd);
+  const dates = options.all === true ? repo.meetingDates : refs.length === 0 ? [meetingDate(repo, ctx.cwd)] : refs.map((r) => meetingDate(repo, ctx.cwd, r));
+  const failures: DdhError[] = [];
+  let files = 0;
+  for (const date of dates) {
+    try {
+      // With several meetings each gets its own folder under --out.
+      const outDir = options.out === undefined ? undefined : dates.length > 1 ? path.resolve(ctx.cwd, options.out, date) : path.resolve(ctx.cwd, options.out);
+      const { written, warnings } = await renderMeeting(repo, date, { document, formats: options.format, outDir, track: options.track, public: options.public });
+      printDiagnostics(ctx.io, warnings);
+      for (const file of written) ctx.io.out(`wrote ${path.relative(ctx.cwd, file)}`);
+      files += written.length;
+    } catch (error) {
+      if (!(error instanceof DdhError) || dates.length === 1) throw error;
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) {
+    printDiagnostics(ctx.io, failures.flatMap((f) => f.diagnostics));
+    ctx.io.err(`\n${plural(failures.length, 'meeting', 'meetings')} could not be rendered; ${plural(files, 'file', 'files')} written`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,21 @@
+// `ddh validate [MEETING…]`: check everything, print every problem linter-style, exit 1 on any error.
+
+import { findRepository, validateRepository } from '../../load/index.js';
+import { plural, printDiagnostics, type CommandContext } from '../io.js';
+import { meetingDate } from './meeting-ref.js';
+
+export async function validateCommand(ctx: CommandContext, refs: string[], options: { strict?: boolean }): Promise<number> {
+  const repo = await findRepository(ctx.cwd);
+  const dates = refs.length === 0 ? undefined : refs.map((ref) => meetingDate(repo, ctx.cwd, ref));
+  const { diagnostics, itemCount } = await validateRepository(repo, dates);
+  printDiagnostics(ctx.io, diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const checked = `${plural(dates?.length ?? repo.meetingDates.length, 'meeting', 'meetings')} and ${plural(itemCount, 'item', 'items')}`;
+  if (errors > 0 || (options.strict === true && warnings > 0)) {
+    ctx.io.err(`\n${plural(errors, 'error', 'errors')} and ${plural(warnings, 'warning', 'warnings')} in ${checked}`);
+    return 1;
+  }
+  ctx.io.out(`Checked ${checked}: no errors${warnings > 0 ? `, ${plural(warnings, 'warning', 'warnings')}` : ''}.`);
+  return 0;
+}

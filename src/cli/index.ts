@@ -1,0 +1,125 @@
+// The command line: declares the commands and their help, lazy-loads the one that runs, prints errors.
+
+import path from 'node:path';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { DdhError, EXIT_UNEXPECTED } from '../diagnostics.js';
+import { printDiagnostics, processIo, type CommandContext, type Io } from './io.js';
+
+export type { Io } from './io.js';
+
+const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+/** Collects `--format docx,pdf --format md` into one list. */
+const listOption = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value.split(',').map((v) => v.trim()).filter((v) => v !== ''),
+];
+
+/**
+ * Runs `ddh` with the given arguments (without `node` and the script) and returns the exit code:
+ * 0 done, 1 bad input (printed as diagnostics), 2 unexpected failure. Never calls process.exit.
+ */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode = 0;
+  let debug = argv.includes('--debug');
+  const program = new Command('ddh');
+  const cwd = (): string => {
+    const dir = program.opts<{ directory?: string }>().directory;
+    return dir === undefined ? io.cwd : path.resolve(io.cwd, dir);
+  };
+  const action =
+    <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) =>
+    async (...args: A): Promise<void> => {
+      const command = await load();
+      exitCode = await command({ io, cwd: cwd() }, ...args);
+    };
+
+  program
+    .description('Meeting agendas (dagsorden) and minutes (referat) kept as text in git, rendered to DOCX and PDF.')
+    .version(await packageVersion(), '-V, --version')
+    .option('-C, --directory <dir>', 'run as if started in <dir>')
+    .option('--debug', 'show the stack of unexpected errors')
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .exitOverride()
+    .showHelpAfterError('(ddh --help lists the commands)');
+
+  program
+    .command('init')
+    .description('create a new minutes repository: ddh.yaml, meetings/plan.yaml and .gitignore')
+    .argument('[dir]', 'folder to create it in', '.')
+    .addHelpText('after', examples(['ddh init', 'ddh init moeder-2026']))
+    .action(action(async () => (await import('./commands/init.js')).initCommand));
+
+  program
+    .command('new-meeting')
+    .description('create meetings/DATE/ from the standing items, the meeting plan and the open follow-up points')
+    .argument('<date>', 'the meeting date, YYYY-MM-DD')
+    .option('-k, --kind <kind>', 'meeting kind, e.g. repræsentantskabsmøde (default: from the plan)')
+    .addHelpText('after', examples(['ddh new-meeting 2026-06-02', 'ddh new-meeting 2026-05-21 --kind repræsentantskabsmøde']))
+    .action(action(async () => (await import('./commands/new-meeting.js')).newMeetingCommand));
+
+  program
+    .command('carry')
+    .description("refresh a meeting's carried follow-up points from the previous meeting; keeps what is written")
+    .argument('[meeting]', 'date or meeting folder (default: the latest meeting)')
+    .addHelpText('after', examples(['ddh carry', 'ddh carry 2026-03-12']))
+    .action(action(async () => (await import('./commands/carry.js')).carryCommand));
+
+  program
+    .command('validate')
+    .description('check meetings (all when none is named); exit code 1 on any error')
+    .argument('[meetings...]', 'dates or meeting folders')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText('after', examples(['ddh validate', 'ddh validate 2026-03-12 2026-04-28', 'ddh validate --strict']))
+    .action(action(async () => (await import('./commands/validate.js')).validateCommand));
+
+  program
+    .command('list')
+    .description('list the meetings with their status and counts')
+    .addHelpText('after', examples(['ddh list']))
+    .action(action(async () => (await import('./commands/list.js')).listCommand));
+
+  program
+    .command('render')
+    .description('write the agenda, the minutes or the meeting pack')
+    .addArgument(new Argument('<document>', 'what to write').choices(['agenda', 'minutes', 'pack']))
+    .argument('[meetings...]', 'dates or meeting folders (default: the latest meeting)')
+    .addOption(new Option('-f, --format <formats>', 'comma-separated: docx, pdf, md').argParser(listOption))
+    .option('-o, --out <dir>', 'output folder (default: out/<date>/)')
+    .option('-t, --track <key>', 'only the items of one track (and those with none)')
+    .option('--public', 'leave out the content of closed items (lukket punkt)')
+    .option('--all', 'render every meeting')
+    .addHelpText(
+      'after',
+      examples([
+        'ddh render agenda',
+        'ddh render minutes 2026-03-12 --format docx',
+        'ddh render agenda --format md --out preview',
+        'ddh render minutes --public --track ai',
+        'ddh render pack',
+      ]),
+    )
+    .action(action(async () => (await import('./commands/render.js')).renderCommand));
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    debug = program.opts<{ debug?: boolean }>().debug === true;
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof DdhError) {
+      printDiagnostics(io, error.diagnostics);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    io.err(`ddh: unexpected error: ${err?.message ?? String(error)}`);
+    io.err(debug ? String(err?.stack ?? '') : '    hint: run again with --debug to see where it happened, and report it');
+    return EXIT_UNEXPECTED;
+  }
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

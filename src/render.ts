@@ -1,0 +1,177 @@
+// The rendering pipeline: meeting → Markdown → Doc → writers → files. The only module that composes the stages.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFilesAtomic, type OutputFile } from './atomic-write.js';
+import { DdhError, problem, type Diagnostic } from './diagnostics.js';
+import type { Doc, WriterResult, WriterWarning } from './doc.js';
+import { readMeeting } from './load/index.js';
+import { parseMarkdown } from './markdown/index.js';
+import type { Meeting, Repository } from './model.js';
+import { formatDateShort } from './rules/dates.js';
+import { itemVisibility } from './rules/selection.js';
+import { renderMarkdown } from './templates/index.js';
+
+export type OutputFormat = 'docx' | 'pdf' | 'md';
+export type RenderDocument = 'agenda' | 'minutes' | 'pack';
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'md'];
+const DEFAULT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+
+export interface RenderRequest {
+  document: RenderDocument;
+  /** Default: docx and pdf. The pack is always one PDF. */
+  formats?: readonly string[];
+  /** Output folder; default `<repository>/out/<date>/`. */
+  outDir?: string;
+  track?: string;
+  public?: boolean;
+}
+
+export interface RenderResult {
+  /** Absolute paths of the files written. */
+  written: string[];
+  warnings: Diagnostic[];
+}
+
+interface Assets {
+  logo?: Uint8Array;
+}
+
+type Writer = (doc: Doc, assets?: Assets) => Promise<WriterResult>;
+
+// Writers load only when their format is asked for: pdfkit and docx cost start-up time.
+const WRITERS: Record<Exclude<OutputFormat, 'md'>, () => Promise<Writer>> = {
+  docx: async () => (await import('./writers/docx.js')).writeDocx,
+  pdf: async () => (await import('./writers/pdf.js')).writePdf,
+};
+
+function checkFormats(formats: readonly string[] | undefined): OutputFormat[] {
+  const list = formats === undefined || formats.length === 0 ? [...DEFAULT_FORMATS] : [...new Set(formats)];
+  const unknown = list.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0) {
+    throw new DdhError([
+      problem('', `unknown output format ${unknown.map((f) => `'${f}'`).join(', ')}`, {
+        rule: 'usage',
+        hint: `use one or more of ${OUTPUT_FORMATS.join(', ')}, e.g. --format docx,pdf`,
+      }),
+    ]);
+  }
+  return list as OutputFormat[];
+}
+
+/** The output file name without extension, from the ddh.yaml pattern, marked for extracts and public versions. */
+export function outputBaseName(repo: Repository, meeting: Meeting, request: RenderRequest): string {
+  const pattern = repo.config.files[request.document];
+  const base = pattern
+    .replaceAll('{short}', repo.config.short)
+    .replaceAll('{date}', formatDateShort(meeting.date))
+    .replaceAll('{iso}', meeting.date)
+    .replaceAll('{kind}', meeting.kind);
+  const marks = [request.track === undefined ? '' : `_uddrag-${request.track}`, request.public === true ? '_offentlig' : ''];
+  // Characters Windows refuses in file names never reach the disk.
+  return `${base}${marks.join('')}`.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-');
+}
+
+/** Names the source file and line of each character a writer could not show, by looking for it in the sources. */
+async function locateWarnings(repo: Repository, meeting: Meeting, warnings: readonly WriterWarning[]): Promise<Diagnostic[]> {
+  if (warnings.length === 0) return [];
+  const files = [`${meeting.relDir}/meeting.yaml`, ...meeting.items.map((item) => item.file)];
+  const texts = await Promise.all(
+    files.map(async (rel) => ({ rel, text: await readFile(path.join(repo.root, ...rel.split('/')), 'utf8').catch(() => '') })),
+  );
+  return warnings.map((w) => {
+    for (const { rel, text } of texts) {
+      const lines = text.split(/\r?\n/);
+      for (const [i, line] of lines.entries()) {
+        const column = w.chars === undefined ? -1 : [...w.chars].map((c) => line.indexOf(c)).find((c) => c >= 0) ?? -1;
+        if (column >= 0) return problem(rel, w.message, { line: i + 1, column: column + 1, severity: 'warning', rule: 'render' });
+      }
+    }
+    return problem(meeting.relDir, w.message, { severity: 'warning', rule: 'render' });
+  });
+}
+
+async function readAssets(repo: Repository): Promise<Assets> {
+  const logo = repo.config.style.logo;
+  if (logo === undefined) return {};
+  try {
+    return { logo: new Uint8Array(await readFile(logo)) };
+  } catch (error) {
+    throw new DdhError(
+      [problem(repo.configFile === undefined ? 'ddh.yaml' : path.relative(repo.root, repo.configFile), `cannot read the logo ${logo}`, { field: 'style.logo', hint: 'point style.logo at a PNG or JPEG file inside the repository' })],
+      { cause: error },
+    );
+  }
+}
+
+/** The PDF attachments of the shown items, in item order, read from disk; other files give a warning. */
+async function packParts(meeting: Meeting, request: RenderRequest) {
+  const parts: import('./writers/pack.js').PackPart[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const item of meeting.items) {
+    if (itemVisibility(item, request) !== 'shown') continue;
+    for (const [index, attachment] of item.attachments.entries()) {
+      if (attachment.path === undefined) continue;
+      if (path.extname(attachment.path).toLowerCase() !== '.pdf') {
+        warnings.push(
+          problem(item.file, `attachment '${attachment.file ?? attachment.title}' is not a PDF and is left out of the pack`, {
+            field: `attachments[${index}]`,
+            severity: 'warning',
+            rule: 'pack',
+            hint: 'export it as PDF to include it; the agenda still lists it',
+          }),
+        );
+        continue;
+      }
+      parts.push({
+        bookmark: `Punkt ${item.number} – ${attachment.title}`,
+        stamp: `Bilag til punkt ${item.number}: ${item.title}`,
+        bytes: new Uint8Array(await readFile(attachment.path)),
+        itemFile: item.file,
+        attachment: attachment.file ?? attachment.title,
+      });
+    }
+  }
+  return { parts, warnings };
+}
+
+/**
+ * Renders one meeting's agenda, minutes or pack into files. Nothing is written unless every requested
+ * output was produced; each file is then written atomically.
+ */
+export async function renderMeeting(repo: Repository, date: string, request: RenderRequest): Promise<RenderResult> {
+  const formats: OutputFormat[] = request.document === 'pack' ? ['pdf'] : checkFormats(request.formats);
+  const { meeting, warnings } = await readMeeting(repo, date);
+  const selection = { track: request.track, public: request.public };
+  const markdown = await renderMarkdown(repo, meeting, { document: request.document === 'minutes' ? 'minutes' : 'agenda', ...selection });
+  const outDir = request.outDir ?? path.join(repo.root, 'out', meeting.date);
+  const base = path.join(outDir, outputBaseName(repo, meeting, request));
+  const outputs: OutputFile[] = [];
+  const writerWarnings: WriterWarning[] = [];
+
+  if (formats.includes('md')) outputs.push({ path: `${base}.md`, bytes: markdown });
+  const binary = formats.filter((f): f is Exclude<OutputFormat, 'md'> => f !== 'md');
+  if (binary.length > 0) {
+    const doc = parseMarkdown(markdown);
+    const assets = await readAssets(repo);
+    for (const format of binary) {
+      const result = await (await WRITERS[format]())(doc, assets);
+      writerWarnings.push(...result.warnings);
+      if (request.document !== 'pack') {
+        outputs.push({ path: `${base}.${format}`, bytes: result.bytes });
+        continue;
+      }
+      const { parts, warnings: packWarnings } = await packParts(meeting, request);
+      warnings.push(...packWarnings);
+      const { writePack } = await import('./writers/pack.js');
+      const pack = await writePack(result.bytes, parts, { title: doc.meta.title, date: meeting.date, lang: doc.meta.lang });
+      writerWarnings.push(...pack.warnings);
+      outputs.push({ path: `${base}.pdf`, bytes: pack.bytes });
+    }
+  }
+
+  for (const o of outputs) o.display = path.relative(repo.root, o.path).split(path.sep).join('/');
+  await writeFilesAtomic(outputs);
+  return { written: outputs.map((o) => o.path), warnings: [...warnings, ...(await locateWarnings(repo, meeting, writerWarnings))] };
+}

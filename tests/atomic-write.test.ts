@@ -1,0 +1,56 @@
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic, writeFilesAtomic } from '../src/atomic-write.js';
+import { DdhError, formatDiagnostic } from '../src/diagnostics.js';
+import { makeRepo } from './helpers/temp-repo.js';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...original, rename: vi.fn(original.rename) };
+});
+
+const busy = (code: string) => async () => {
+  throw Object.assign(new Error(`${code}: resource busy or locked`), { code });
+};
+
+describe('atomic writing', () => {
+  it('writes the file and leaves no temporary file', async () => {
+    const dir = await makeRepo();
+    await writeFileAtomic({ path: path.join(dir, 'out', 'a.docx'), bytes: 'indhold' });
+    expect(await readFile(path.join(dir, 'out', 'a.docx'), 'utf8')).toBe('indhold');
+    expect(await readdir(path.join(dir, 'out'))).toEqual(['a.docx']);
+  });
+
+  it.each(['EBUSY', 'EPERM'])('names a locked target (%s), keeps it intact and leaves no temporary file', async (code) => {
+    const dir = await makeRepo();
+    const target = path.join(dir, 'referat.docx');
+    await writeFile(target, 'gammel version');
+    vi.mocked(rename).mockImplementationOnce(busy(code));
+    const error = await writeFileAtomic({ path: target, bytes: 'ny version', display: 'out/referat.docx' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DdhError);
+    expect(formatDiagnostic((error as DdhError).diagnostics[0]!)).toMatch(
+      new RegExp(`^out/referat\\.docx {2}error {2}cannot replace the file \\(${code}\\): it is open in another program`),
+    );
+    expect(await readFile(target, 'utf8')).toBe('gammel version');
+    expect(await readdir(dir)).toEqual(['referat.docx']);
+  });
+
+  it('writes the other outputs when one is locked, then reports the locked one', async () => {
+    const dir = await makeRepo();
+    vi.mocked(rename).mockImplementationOnce(busy('EBUSY'));
+    const files = ['a.docx', 'a.pdf', 'a.md'].map((n) => ({ path: path.join(dir, n), bytes: n, display: n }));
+    const error = await writeFilesAtomic(files).catch((e: unknown) => e);
+    expect((error as DdhError).diagnostics.map((d) => d.file)).toEqual(['a.docx']);
+    expect((await readdir(dir)).sort()).toEqual(['a.md', 'a.pdf']);
+  });
+});
+
+describe('after a crash', () => {
+  it('removes the temporary file a killed run left and keeps the earlier output until the new one is complete', async () => {
+    const dir = await makeRepo({ 'a.pdf': 'tidligere', '.a.pdf.tmp-deadbeef': 'halvt skrevet' });
+    await writeFileAtomic({ path: path.join(dir, 'a.pdf'), bytes: 'ny' });
+    expect(await readdir(dir)).toEqual(['a.pdf']);
+    expect(await readFile(path.join(dir, 'a.pdf'), 'utf8')).toBe('ny');
+  });
+});

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExample, ddh, PROJECT_ROOT } from '../helpers/cli.js';
+import { makeRepo } from '../helpers/temp-repo.js';
+
+async function folderHash(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (d: string): Promise<void> => {
+    for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, entry.name);
+      hash.update(p);
+      if (entry.isDirectory()) await walk(p);
+      else hash.update(await readFile(p)).update(String((await stat(p)).mtimeMs));
+    }
+  };
+  await walk(dir);
+  return hash.digest('hex');
+}
+
+describe('ddh --help', () => {
+  it('lists the commands', async () => {
+    const r = await ddh(PROJECT_ROOT, '--help');
+    expect(r.code).toBe(0);
+    for (const c of ['init', 'new-meeting', 'carry', 'validate', 'list', 'render']) expect(r.stdout).toContain(c);
+  });
+  it.each(['init', 'new-meeting', 'carry', 'validate', 'list', 'render'])('%s --help shows an example', async (command) => {
+    const r = await ddh(PROJECT_ROOT, command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Examples:\\n\\s+\\$ ddh ${command}`));
+  });
+  it('refuses an unknown command with exit code 1', async () => {
+    const r = await ddh(PROJECT_ROOT, 'rendr');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("unknown command 'rendr'");
+  });
+});
+
+describe('ddh validate', () => {
+  it('passes on the example repository and says what it checked', async () => {
+    const r = await ddh(PROJECT_ROOT, 'validate');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Checked \d+ meetings and \d+ items: no errors\.$/);
+  });
+
+  it('prints every mistake as path:line:col  error  message and exits 1', async () => {
+    const root = await makeRepo({
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-28\nkind: styregruppemøde\n',
+      'meetings/2026-01-27/10-velkomst.md': '---\ntitle: Velkomst\ntypes: [O, X]\n---\nHej.\n',
+      'meetings/2026-01-27/20-kpi.md': '---\ntitel: KPI\n---\n',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => /\s{2}error\s{2}/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line).toMatch(/^meetings\/2026-01-27\/[\w.-]+:\d+:\d+ {2}error {2}\S/);
+    expect(r.stderr).toMatch(/meetings\/2026-01-27\/10-velkomst\.md:3:\d+ {2}error {2}.*types\[1\]/);
+    expect(r.stderr).toMatch(/meetings\/2026-01-27\/meeting\.yaml:1:\d+ {2}error {2}.*2026-01-27/);
+  });
+
+  it('says when there is no minutes repository', async () => {
+    const root = await makeRepo({ 'notes.txt': 'x' });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ddh init/);
+  });
+});
+
+describe('ddh new-meeting', () => {
+  it('creates a meeting that validates, and refuses to create it twice without touching it', async () => {
+    const root = await copyExample();
+    const created = await ddh(root, 'new-meeting', '2026-12-08');
+    expect(created.stderr.split('\n').filter((l) => l.includes('  error  '))).toEqual([]);
+    expect(created.code).toBe(0);
+    expect((await ddh(root, 'validate')).code).toBe(0);
+    const before = await folderHash(path.join(root, 'meetings', '2026-12-08'));
+    const again = await ddh(root, 'new-meeting', '2026-12-08');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    expect(await folderHash(path.join(root, 'meetings', '2026-12-08'))).toBe(before);
+  });
+});
+
+describe('ddh render', () => {
+  it('writes the agenda as Markdown into --out', async () => {
+    const root = await copyExample();
+    const r = await ddh(root, 'render', 'agenda', '--format', 'md', '--out', 'preview');
+    expect(r.code).toBe(0);
+    const written = r.stdout.split('\n').filter((l) => l.startsWith('wrote ')).map((l) => l.slice(6));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^preview[\\/]DDH-dagsorden_\d\d\.\d\d\.\d{4}\.md$/);
+    expect(await readFile(path.join(root, written[0]!), 'utf8')).toContain('Dagsorden');
+  });
+
+  it('refuses an unknown format and writes nothing', async () => {
+    const root = await copyExample();
+    const r = await ddh(root, 'render', 'agenda', '--format', 'docx,odt', '--out', 'o');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("unknown output format 'odt'");
+    await expect(stat(path.join(root, 'o'))).rejects.toThrow();
+  });
+
+  it('writes byte-identical DOCX and PDF files on a second render', async () => {
+    const root = await copyExample();
+    const first = await ddh(root, 'render', 'minutes', '--out', 'a');
+    expect(first.code).toBe(0);
+    const second = await ddh(root, 'render', 'minutes', '--out', 'b');
+    expect(second.code).toBe(0);
+    const names = (await readdir(path.join(root, 'a'))).sort();
+    expect(names.some((n) => n.endsWith('.docx'))).toBe(true);
+    expect(names.some((n) => n.endsWith('.pdf'))).toBe(true);
+    for (const name of names) {
+      expect(Buffer.compare(await readFile(path.join(root, 'a', name)), await readFile(path.join(root, 'b', name)))).toBe(0);
+    }
+  });
+});
