@@ -101,6 +101,47 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     )
     .action(action(async () => (await import('./commands/render.js')).renderCommand));
 
+  const tableFormat = (): Option =>
+    new Option('-f, --format <format>', 'output format').choices(['table', 'md', 'csv', 'json']).default('table');
+
+  program
+    .command('followups')
+    .description('the follow-up points open after the latest meeting, with owner, age and last update')
+    .option('-a, --all', 'also list the closed points and the meeting that closed each')
+    .addOption(tableFormat())
+    .option('--as-of <date>', 'measure age and overdue against this date, YYYY-MM-DD (default: today)')
+    .addHelpText('after', examples(['ddh followups', 'ddh followups --all --format csv > opfoelgning.csv', 'ddh followups --format md --as-of 2026-06-02']))
+    .action(action(async () => (await import('./commands/followups.js')).followupsCommand));
+
+  program
+    .command('decisions')
+    .description('the decision register: every decision across the meetings')
+    .option('--from <date>', 'first meeting date, YYYY-MM-DD')
+    .option('--to <date>', 'last meeting date, YYYY-MM-DD')
+    .option('-g, --grep <text>', 'only decisions whose title or text contains this (ignoring case)')
+    .option('--public', 'leave out closed items (lukket punkt)')
+    .addOption(tableFormat())
+    .addHelpText('after', examples(['ddh decisions', 'ddh decisions --from 2026-01-01 --grep vagtplan', 'ddh decisions --format csv > beslutninger.csv']))
+    .action(action(async () => (await import('./commands/decisions.js')).decisionsCommand));
+
+  program
+    .command('lint')
+    .description('warn about likely mistakes: missing minutes, wrong minutes date, passwords, stale follow-up points')
+    .argument('[meetings...]', 'dates or meeting folders (default: all meetings)')
+    .option('--strict', 'exit code 1 when there are findings')
+    .option('--stale-after <n>', 'report open follow-up points carried to more than n meetings without an update (default: 3)')
+    .addHelpText('after', examples(['ddh lint', 'ddh lint 2026-03-12', 'ddh lint --strict --stale-after 2']))
+    .action(action(async () => (await import('./commands/lint.js')).lintCommand));
+
+  program
+    .command('plan')
+    .description('show the meeting plan, or write it as an iCalendar file for Outlook and Google Calendar')
+    .option('--ics', 'write iCalendar (.ics) instead of a table')
+    .option('-o, --out <file>', 'write to this file instead of the screen')
+    .addOption(tableFormat())
+    .addHelpText('after', examples(['ddh plan', 'ddh plan --ics --out moedeplan.ics', 'ddh plan --format csv']))
+    .action(action(async () => (await import('./commands/plan.js')).planCommand));
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     debug = program.opts<{ debug?: boolean }>().debug === true;

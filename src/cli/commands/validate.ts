@@ -1,5 +1,6 @@
 // `ddh validate [MEETING…]`: check everything, print every problem linter-style, exit 1 on any error.
 
+import { lintRepository } from '../../lint/index.js';
 import { findRepository, validateRepository } from '../../load/index.js';
 import { plural, printDiagnostics, type CommandContext } from '../io.js';
 import { meetingDate } from './meeting-ref.js';
@@ -7,7 +8,9 @@ import { meetingDate } from './meeting-ref.js';
 export async function validateCommand(ctx: CommandContext, refs: string[], options: { strict?: boolean }): Promise<number> {
   const repo = await findRepository(ctx.cwd);
   const dates = refs.length === 0 ? undefined : refs.map((ref) => meetingDate(repo, ctx.cwd, ref));
-  const { diagnostics, itemCount } = await validateRepository(repo, dates);
+  const { meetings, diagnostics: found, itemCount } = await validateRepository(repo, dates);
+  // Lint findings are warnings: they never fail a run unless --strict.
+  const diagnostics = [...found, ...lintRepository(repo, meetings, { dates })];
   printDiagnostics(ctx.io, diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
