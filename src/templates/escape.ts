@@ -1,0 +1,97 @@
+// Text going into the rendered Markdown: plain fields escaped so they stay plain, Markdown fields made safe to embed.
+
+import type { Token } from 'markdown-it';
+import { DIRECTIVE, markdownParser } from '../markdown/dialect.js';
+import { DANISH_MONTHS } from '../rules/dates.js';
+
+/**
+ * A plain-text field (title, name, place) as Markdown that prints exactly that text: one line, every
+ * character that could start Markdown syntax escaped, line-start markers (`#`, `-`, `+`, `1.`) too.
+ */
+export function escapeText(text: string): string {
+  const line = text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/^[ \t]+|[ \t]+$/g, '')
+    .replace(/[\\`*_[\]<>&|~#]/g, '\\$&');
+  return line.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^[-+=]/, '\\$&');
+}
+
+/** A URL as a link destination in pointy brackets, which allows spaces and parentheses. */
+export function linkDestination(url: string): string {
+  return `<${url.replace(/[\r\n]/g, '').replace(/[\\<>]/g, '\\$&')}>`;
+}
+
+// A line whose text (after any list or quote markers) starts like a Danish date: "6. marts 2025".
+const DATE_LINE = new RegExp(
+  String.raw`^((?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*)(\d{1,2})\.(?=[ \t]+(?:${DANISH_MONTHS.join('|')})\b)`,
+  'i',
+);
+
+/** Lines inside code blocks, which must stay as written. */
+function codeLines(tokens: readonly Token[]): Set<number> {
+  const lines = new Set<number>();
+  for (const token of tokens) {
+    if ((token.type === 'fence' || token.type === 'code_block') && token.map !== null) {
+      for (let line = token.map[0]; line < token.map[1]; line++) lines.add(line);
+    }
+  }
+  return lines;
+}
+
+/** Escapes the dot of a date starting a line ("6. marts" → "6\. marts") so it is text, not an ordered list starting at 6. */
+function escapeDates(lines: (string | null)[], code: ReadonlySet<number>): void {
+  for (const [i, line] of lines.entries()) {
+    if (line !== null && !code.has(i)) lines[i] = line.replace(DATE_LINE, '$1$2\\.');
+  }
+}
+
+/** Escapes date-like line starts in a whole Markdown document (outside code): see the Danish trap in DESIGN.md. */
+export function escapeDateParagraphs(markdown: string): string {
+  const lines: (string | null)[] = markdown.split('\n');
+  escapeDates(lines, codeLines(markdownParser().parse(markdown, {})));
+  return lines.join('\n');
+}
+
+/**
+ * A Markdown field (introduction, minutes, proposal, …) made safe to place inside the document:
+ * its headings move `shift` levels down (capped at 6) so they sit below the item's heading, setext
+ * headings become ATX headings, a date starting a line stays text, raw HTML that would start an
+ * HTML block becomes text (so an unclosed `<!--` cannot swallow the rest of the document), and a
+ * code fence left open is closed. Returns '' for a field with no text.
+ */
+export function normaliseMarkdown(markdown: string, shift: number): string {
+  const source = markdown.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '');
+  if (source === '') return '';
+  const lines: (string | null)[] = source.split('\n');
+  const tokens = markdownParser().parse(source, {});
+  const code = codeLines(tokens);
+  let closingFence: string | undefined;
+  for (const [i, token] of tokens.entries()) {
+    if (token.map === null) continue;
+    const [start, end] = token.map;
+    const first = lines[start] ?? '';
+    if (token.type === 'heading_open') {
+      const hashes = '#'.repeat(Math.min(6, Number(token.tag.slice(1)) + shift));
+      if (token.markup.startsWith('#')) {
+        lines[start] = first.replace(/#{1,6}/, hashes);
+      } else {
+        const content = tokens[i + 1]?.content ?? '';
+        const prefix = first.slice(0, Math.max(0, first.indexOf(content.split('\n')[0] ?? '')));
+        lines[start] = `${prefix}${hashes} ${content.replace(/\n/g, ' ')}`;
+        for (let line = start + 1; line < end; line++) lines[line] = null;
+      }
+    } else if (token.type === 'html_block' && !DIRECTIVE.test(token.content.trim())) {
+      lines[start] = first.replace('<', '\\<');
+    } else if (token.type === 'fence' && token.level === 0 && !fenceClosed(token, lines[end - 1] ?? '', end - 1 > start)) {
+      closingFence = token.markup;
+    }
+  }
+  escapeDates(lines, code);
+  const text = lines.filter((line): line is string => line !== null).join('\n');
+  return closingFence === undefined ? text : `${text}\n${closingFence}`;
+}
+
+function fenceClosed(token: Token, lastLine: string, hasLastLine: boolean): boolean {
+  const char = token.markup[0] === '~' ? '~' : '`';
+  return hasLastLine && new RegExp(`^ {0,3}\\${char}{${token.markup.length},}[ \\t]*$`).test(lastLine);
+}

@@ -1,0 +1,140 @@
+// The templates stage: a Meeting through the Handlebars templates into Markdown with YAML front matter.
+
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import YAML from 'yaml';
+import { DdhError, problem } from '../diagnostics.js';
+import type { Meeting, Repository } from '../model.js';
+import { formatDateLong, formatDateShort, formatTime } from '../rules/dates.js';
+import { letter, typeCodes } from '../rules/numbering.js';
+import { escapeDateParagraphs, escapeText } from './escape.js';
+import { buildView, documentMeta, type RenderOptions } from './view-model.js';
+
+export type { DocumentKind, RenderOptions } from './view-model.js';
+
+const EXTENSION = '.md.hbs';
+/** The built-in templates: `<package>/templates`, the same relative path from src/templates and dist/templates. */
+const BUILT_IN = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+// A private environment: helpers registered here never leak into another Handlebars user in the process.
+const env = Handlebars.create();
+
+/** Wraps the rendered block as one list item: the marker (`-`, or a number for `3.`) and its lines indented under it. */
+function listItem(this: unknown, marker: unknown, options: Handlebars.HelperOptions): string {
+  const prefix = typeof marker === 'number' ? `${marker}.` : String(marker);
+  const body = options.fn(this).replace(/^\n+/, '').replace(/\s+$/, '');
+  const pad = ' '.repeat(prefix.length + 1);
+  return `${prefix} ${body
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+    .join('\n')}\n`;
+}
+
+env.registerHelper({
+  dateLong: (iso: unknown) => (typeof iso === 'string' ? formatDateLong(iso) : ''),
+  dateShort: (iso: unknown) => (typeof iso === 'string' ? formatDateShort(iso) : ''),
+  timeSpan: (time: unknown) => (typeof time === 'string' ? escapeText(formatTime(time)) : ''),
+  typeCodes: (codes: unknown) => (Array.isArray(codes) ? typeCodes(codes) : ''),
+  letter: (position: unknown) => letter(Number(position)),
+  upperLetter: (position: unknown) => letter(Number(position), true),
+  listItem,
+});
+
+// Compiled once per process and source text: a repository's override is compiled the first time it is used.
+const compiled = new Map<string, Template>();
+
+interface TemplateFile {
+  /** Absolute path. */
+  file: string;
+  /** How messages name it: relative to the repository, or marked built-in. */
+  display: string;
+}
+
+function compile(source: string): Template {
+  let template = compiled.get(source);
+  if (template === undefined) {
+    template = env.compile(source, { noEscape: true, strict: true, preventIndent: true });
+    compiled.set(source, template);
+  }
+  return template;
+}
+
+/** A template error as a DdhError naming the template file; errors already named by an inner partial pass through. */
+function templateError(error: unknown, where: TemplateFile): DdhError {
+  if (error instanceof DdhError) return error;
+  const raw = error instanceof Error ? error.message : String(error);
+  const { lineNumber, column } = error as { lineNumber?: unknown; column?: unknown };
+  const line = typeof lineNumber === 'number' ? lineNumber : Number(/on line (\d+)/.exec(raw)?.[1] ?? Number.NaN);
+  const missing = /^"([^"]+)" not defined in/.exec(raw);
+  const message = missing === null ? `template error: ${(raw.split('\n')[0] ?? raw).replace(/ - \d+:\d+$/, '')}` : `unknown field '${missing[1]}' in the template`;
+  return new DdhError(
+    [
+      problem(where.display, message, {
+        rule: 'template',
+        ...(Number.isNaN(line) ? {} : { line }),
+        ...(typeof column === 'number' ? { column: column + 1 } : {}),
+        hint: 'a template can use the fields and helpers of the built-in templates in the ddh package',
+      }),
+    ],
+    { cause: error },
+  );
+}
+
+async function load(where: TemplateFile): Promise<Template> {
+  const template = compile(await readFile(where.file, 'utf8'));
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (error) {
+      throw templateError(error, where);
+    }
+  };
+}
+
+/** Names of the `*.md.hbs` files in a folder; none when it does not exist. */
+async function templateNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => name.endsWith(EXTENSION)).map((name) => name.slice(0, -EXTENSION.length));
+  } catch {
+    return [];
+  }
+}
+
+/** The repository's override of a template (`overridden`) or the built-in one. */
+function locate(repoRoot: string, relative: string[], overridden: boolean): TemplateFile {
+  const display = ['templates', ...relative].join('/');
+  return overridden
+    ? { file: path.join(repoRoot, 'templates', ...relative), display }
+    : { file: path.join(BUILT_IN, ...relative), display: `(built-in) ${display}` };
+}
+
+async function loadTemplates(repoRoot: string, document: string): Promise<{ main: Template; partials: Record<string, Template> }> {
+  const ownMain = await templateNames(path.join(repoRoot, 'templates'));
+  const main = await load(locate(repoRoot, [`${document}${EXTENSION}`], ownMain.includes(document)));
+  const own = new Set(await templateNames(path.join(repoRoot, 'templates', 'partials')));
+  const names = new Set([...(await templateNames(path.join(BUILT_IN, 'partials'))), ...own]);
+  const partials: Record<string, Template> = {};
+  for (const name of [...names].sort()) {
+    partials[name] = await load(locate(repoRoot, ['partials', `${name}${EXTENSION}`], own.has(name)));
+  }
+  return { main, partials };
+}
+
+/**
+ * Renders a meeting's agenda or minutes as Markdown: a YAML front matter block with the document's
+ * metadata (title, subject, author, lang, date, draft, header, logo, font, colour), then the body from
+ * `templates/<document>.md.hbs` and its partials, the repository's own `templates/` overriding the
+ * built-in ones file by file. Meeting text is data in the templates, never compiled as a template.
+ * Throws a DdhError for an unknown track or a broken template.
+ */
+export async function renderMarkdown(repo: Repository, meeting: Meeting, options: RenderOptions): Promise<string> {
+  const view = buildView(repo, meeting, options);
+  const { main, partials } = await loadTemplates(repo.root, options.document);
+  const body = escapeDateParagraphs(main(view, { partials }).replace(/\s+$/, ''));
+  const front = YAML.stringify(documentMeta(repo, meeting, options), { lineWidth: 0 });
+  return `---\n${front}---\n\n${body}\n`;
+}

@@ -1,0 +1,326 @@
+// What the templates see: a pure function of repository, meeting and options, every field ready to print.
+
+import path from 'node:path';
+import { fail } from '../diagnostics.js';
+import type { DocMeta } from '../doc.js';
+import type { AgendaItem, Attachment, Config, FollowUp, Meeting, Person, Repository, TypeCode } from '../model.js';
+import { pointsOpenAfter } from '../rules/carry-forward.js';
+import { formatDateLong, formatDateShort } from '../rules/dates.js';
+import { consecutiveRuns, danishList, letter, type Run } from '../rules/numbering.js';
+import { itemVisibility } from '../rules/selection.js';
+import { escapeText, linkDestination, normaliseMarkdown } from './escape.js';
+
+export type DocumentKind = 'agenda' | 'minutes';
+
+export interface RenderOptions {
+  document: DocumentKind;
+  /** Only items of this track (a key of ddh.yaml `tracks`) and items with no track; original numbers kept. */
+  track?: string;
+  /** Closed items show only their number and title. */
+  public?: boolean;
+}
+
+/** Items are level-2 headings; their own headings move below them. */
+const ITEM_HEADING_SHIFT = 2;
+
+const DOCUMENT_LABEL: Record<DocumentKind, string> = { agenda: 'Dagsorden', minutes: 'Referat' };
+
+/** A link: `text` is escaped Markdown, `destination` is ready to sit between the parentheses. */
+export interface LinkView {
+  text: string;
+  destination: string;
+}
+
+export interface AttachmentView {
+  title: string;
+  /** The link destination of a URL attachment; null for a file. */
+  link: string | null;
+}
+
+export interface SubItemView {
+  /** 1-based: printed as a letter. */
+  position: number;
+  title: string;
+  types: TypeCode[];
+  presenter: string | null;
+}
+
+export interface PointView {
+  /** 1-based position in the carried list: printed as A, B, C. */
+  position: number;
+  title: string;
+  owner: string | null;
+  /** YYYY-MM-DD */
+  since: string;
+  /** Markdown. */
+  update: string;
+  /** Markdown; minutes only. */
+  note: string;
+}
+
+export interface ApprovalView {
+  points: PointView[];
+  /** The points that have an update, in runs of consecutive letters (one lettered list each). */
+  updates: Run<PointView>[];
+  /** Minutes only: the points that have a note. */
+  notes: Run<PointView>[];
+  /** Minutes only: "A og C", the points removed from the follow-up list; '' when none. */
+  closedLetters: string;
+  /** Minutes only: the points that stay on the list. */
+  openLetters: string;
+}
+
+export interface NewFollowUpView {
+  title: string;
+  owner: string | null;
+  due: string | null;
+}
+
+export interface ItemView {
+  number: number;
+  title: string;
+  types: TypeCode[];
+  /** A closed item (lukket punkt). */
+  closed: boolean;
+  /** A closed item in a public render: everything but number and title is left empty. */
+  withheld: boolean;
+  presenter: string | null;
+  attachments: AttachmentView[];
+  subitems: SubItemView[];
+  /** Markdown fields, normalised: '' when empty. */
+  introduction: string;
+  proposal: string[];
+  /** Minutes only. */
+  minutesText: string;
+  /** Minutes only. */
+  decision: string;
+  /** Minutes only: new follow-up points agreed under the item. */
+  followups: NewFollowUpView[];
+  approval: ApprovalView | null;
+}
+
+export interface OpenPointView {
+  position: number;
+  title: string;
+  owner: string | null;
+  since: string;
+}
+
+export interface PlannedMeetingView {
+  /** YYYY-MM-DD */
+  date: string;
+  kind: string;
+  place: string;
+  /** As written in the plan, e.g. "10:00-14:00"; null when not given. */
+  time: string | null;
+}
+
+/** The root context of the agenda and minutes templates. Plain-text fields are escaped Markdown already. */
+export interface MeetingView {
+  document: DocumentKind;
+  minutes: boolean;
+  /** Minutes not yet approved: printed UDKAST. */
+  draft: boolean;
+  public: boolean;
+  /** "Dagsorden DDH Styregruppemøde", with "– Uddrag: <track>" for an extract. */
+  title: string;
+  organisation: string;
+  short: string;
+  kind: string;
+  /** YYYY-MM-DD */
+  date: string;
+  issued: string | null;
+  /** As written, e.g. "10:00-14:00"; the `timeSpan` helper prints "Kl. 10-14". */
+  time: string | null;
+  place: string | null;
+  host: string | null;
+  chair: string | null;
+  attachmentsUrl: LinkView | null;
+  absent: string[];
+  remote: string[];
+  guests: string[];
+  /** The overview list: runs of consecutive item numbers (an extract has gaps). */
+  agenda: Run<ItemView>[];
+  items: ItemView[];
+  /** Minutes only: the follow-up points open after the meeting. */
+  openAfter: OpenPointView[];
+  nextMeetings: PlannedMeetingView[];
+}
+
+function orNull(text: string | undefined): string | null {
+  return text === undefined || text.trim() === '' ? null : escapeText(text);
+}
+
+function personText(person: Person): string {
+  return escapeText(person.org === undefined || person.org === '' ? person.name : `${person.name}, ${person.org}`);
+}
+
+function markdown(text: string | undefined): string {
+  return text === undefined ? '' : normaliseMarkdown(text, ITEM_HEADING_SHIFT);
+}
+
+/** The label of a meeting kind: from ddh.yaml, else the key with a capital first letter. */
+export function kindLabel(config: Config, kind: string): string {
+  return config.kinds[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/** The track's label, or a DdhError naming the tracks that exist. */
+function trackLabel(config: Config, track: string): string {
+  const label = config.tracks[track];
+  if (label !== undefined) return label;
+  const known = Object.keys(config.tracks);
+  return fail('', `unknown track '${track}'`, {
+    rule: 'usage',
+    field: 'track',
+    hint: known.length === 0 ? 'ddh.yaml defines no tracks; add them under `tracks:`' : `use one of: ${known.join(', ')}`,
+  });
+}
+
+/** "Dagsorden DDH Styregruppemøde" and, for an extract, "Uddrag: DDH AI Services"; unescaped. */
+function titleParts(repo: Repository, meeting: Meeting, options: RenderOptions): { base: string; extract: string | undefined } {
+  return {
+    base: `${DOCUMENT_LABEL[options.document]} ${repo.config.short} ${kindLabel(repo.config, meeting.kind)}`,
+    extract: options.track === undefined ? undefined : `Uddrag: ${trackLabel(repo.config, options.track)}`,
+  };
+}
+
+/** Minutes carry a draft marking until the meeting's status is `approved`; an agenda never does. */
+function isDraft(meeting: Meeting, options: RenderOptions): boolean {
+  return options.document === 'minutes' && meeting.status !== 'approved';
+}
+
+function attachmentView(attachment: Attachment): AttachmentView {
+  return { title: escapeText(attachment.title), link: attachment.url === undefined ? null : linkDestination(attachment.url) };
+}
+
+function pointView(point: FollowUp, index: number, minutes: boolean): PointView {
+  return {
+    position: index + 1,
+    title: escapeText(point.title),
+    owner: orNull(point.owner),
+    since: point.since,
+    update: markdown(point.update),
+    note: minutes ? markdown(point.note) : '',
+  };
+}
+
+function approvalView(item: AgendaItem, minutes: boolean): ApprovalView {
+  const points = item.carried.map((p, i) => pointView(p, i, minutes));
+  const letters = (closed: boolean): string =>
+    minutes ? danishList(item.carried.flatMap((p, i) => ((p.status === 'closed') === closed ? [letter(i + 1, true)] : []))) : '';
+  return {
+    points,
+    updates: consecutiveRuns(points.filter((p) => p.update !== ''), (p) => p.position),
+    notes: consecutiveRuns(points.filter((p) => p.note !== ''), (p) => p.position),
+    closedLetters: letters(true),
+    openLetters: letters(false),
+  };
+}
+
+function withheldView(item: AgendaItem): ItemView {
+  return {
+    number: item.number,
+    title: escapeText(item.title),
+    types: [],
+    closed: true,
+    withheld: true,
+    presenter: null,
+    attachments: [],
+    subitems: [],
+    introduction: '',
+    proposal: [],
+    minutesText: '',
+    decision: '',
+    followups: [],
+    approval: null,
+  };
+}
+
+function itemView(item: AgendaItem, minutes: boolean): ItemView {
+  return {
+    number: item.number,
+    title: escapeText(item.title),
+    types: item.types,
+    closed: item.closed,
+    withheld: false,
+    presenter: orNull(item.presenter),
+    attachments: item.attachments.map(attachmentView),
+    subitems: item.subitems.map((s, i) => ({ position: i + 1, title: escapeText(s.title), types: s.types, presenter: orNull(s.presenter) })),
+    introduction: markdown(item.introduction),
+    proposal: item.proposal.map(markdown).filter((p) => p !== ''),
+    minutesText: minutes ? markdown(item.minutes) : '',
+    decision: minutes ? markdown(item.decision) : '',
+    followups: minutes ? item.followups.map((f) => ({ title: escapeText(f.title), owner: orNull(f.owner), due: f.due ?? null })) : [],
+    approval: item.kind === 'approval' ? approvalView(item, minutes) : null,
+  };
+}
+
+function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): PlannedMeetingView {
+  const where = [entry.place, entry.host].filter((s): s is string => s !== undefined && s.trim() !== '');
+  return {
+    date: entry.date,
+    kind: escapeText(kindLabel(repo.config, entry.kind ?? 'styregruppemøde')),
+    place: escapeText([...new Set(where)].join(' / ')),
+    time: entry.time ?? null,
+  };
+}
+
+/** Builds the templates' view of a meeting. Throws a DdhError for an unknown track. */
+export function buildView(repo: Repository, meeting: Meeting, options: RenderOptions): MeetingView {
+  const minutes = options.document === 'minutes';
+  const { base, extract } = titleParts(repo, meeting, options);
+  const selection = { track: options.track, public: options.public };
+  const visible = meeting.items.filter((item) => itemVisibility(item, selection) !== 'hidden');
+  const items = visible.map((item) => (itemVisibility(item, selection) === 'closed' ? withheldView(item) : itemView(item, minutes)));
+  const shown = visible.filter((item) => itemVisibility(item, selection) === 'shown');
+  const openAfter = minutes
+    ? pointsOpenAfter({ ...meeting, items: shown }).map((p, i) => ({ position: i + 1, title: escapeText(p.title), owner: orNull(p.owner), since: p.since }))
+    : [];
+  return {
+    document: options.document,
+    minutes,
+    draft: isDraft(meeting, options),
+    public: options.public === true,
+    title: escapeText(extract === undefined ? base : `${base} – ${extract}`),
+    organisation: escapeText(repo.config.organisation),
+    short: escapeText(repo.config.short),
+    kind: escapeText(kindLabel(repo.config, meeting.kind)),
+    date: meeting.date,
+    issued: meeting.issued ?? null,
+    time: meeting.time ?? null,
+    place: orNull(meeting.place),
+    host: orNull(meeting.host),
+    chair: orNull(meeting.chair),
+    attachmentsUrl:
+      meeting.attachmentsUrl === undefined ? null : { text: escapeText(meeting.attachmentsUrl), destination: linkDestination(meeting.attachmentsUrl) },
+    absent: meeting.absent.map(personText),
+    remote: meeting.remote.map(personText),
+    guests: meeting.guests.map(personText),
+    agenda: consecutiveRuns(items, (item) => item.number),
+    items,
+    openAfter,
+    nextMeetings: repo.plan
+      .filter((entry) => entry.date > meeting.date)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((entry) => plannedMeeting(repo, entry)),
+  };
+}
+
+/** The document's metadata, written as the Markdown's front matter. The date is the meeting's, never the render day. */
+export function documentMeta(repo: Repository, meeting: Meeting, options: RenderOptions): DocMeta {
+  const { base, extract } = titleParts(repo, meeting, options);
+  const dated = `${base} ${formatDateShort(meeting.date)}`;
+  const meta: DocMeta = {
+    title: extract === undefined ? dated : `${dated} – ${extract}`,
+    subject: `${kindLabel(repo.config, meeting.kind)} ${formatDateLong(meeting.date)}`,
+    author: repo.config.organisation,
+    lang: 'da-DK',
+    date: meeting.date,
+    draft: isDraft(meeting, options),
+    header: repo.config.organisation,
+    font: repo.config.style.font,
+    colour: repo.config.style.colour,
+  };
+  if (repo.config.style.logo !== undefined) meta.logo = path.resolve(repo.root, repo.config.style.logo);
+  return meta;
+}

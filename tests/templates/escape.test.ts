@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseMarkdown } from '../../src/markdown/index.js';
+import { escapeText, linkDestination, normaliseMarkdown } from '../../src/templates/escape.js';
+import { blockTexts, docText } from '../markdown/doc-text.js';
+
+// Everything that means something in Markdown, plus Danish letters, digits and spaces. No ':' or '@', so
+// no text turns into an autolink (which would keep the text but add a link).
+const CHARS = [...'\\`*_[]()<>&|~#!=+-.)0123456789 \tabcæøåÆ–’“”▪→{}\'";%/', '&amp;', '&#35;', 'marts', '\n'];
+const plainText = fc.array(fc.constantFrom(...CHARS), { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('escapeText', () => {
+  test('any text comes back out of the Markdown stage as exactly that text, on one line', () => {
+    fc.assert(
+      fc.property(plainText, (text) => {
+        const expected = text.replace(/\n/g, ' ').replace(/^[ \t]+|[ \t]+$/g, '');
+        const doc = parseMarkdown(`${escapeText(text)}\n`);
+        expect(doc.blocks.length).toBeLessThanOrEqual(1);
+        expect(docText(doc)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('also inside a heading and a table cell', () => {
+    fc.assert(
+      fc.property(plainText, (text) => {
+        const expected = text.replace(/\n/g, ' ').replace(/^[ \t]+|[ \t]+$/g, '');
+        const doc = parseMarkdown(`## Punkt 1: ${escapeText(text)}\n\n| a | b |\n| --- | --- |\n| ${escapeText(text)} | x |\n`);
+        expect(blockTexts(doc.blocks)).toEqual([`Punkt 1: ${expected}`.trimEnd(), 'a', 'b', expected, 'x']);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('linkDestination', () => {
+  test('keeps spaces, parentheses and angle brackets inside the link', () => {
+    const doc = parseMarkdown(`[bilag](${linkDestination('https://example.org/a b (2)/<x>\\y')})\n`);
+    expect(doc.blocks[0]).toEqual({
+      type: 'paragraph',
+      children: [{ type: 'link', href: 'https://example.org/a%20b%20(2)/%3Cx%3E%5Cy', children: [{ type: 'text', text: 'bilag' }] }],
+    });
+  });
+});
+
+describe('normaliseMarkdown', () => {
+  test('returns nothing for a field with only white space', () => {
+    expect(normaliseMarkdown(' \n\r\n\t\n', 2)).toBe('');
+  });
+
+  test('keeps CRLF text intact apart from the line ends', () => {
+    expect(normaliseMarkdown('Første linje\r\nanden linje\r\n\r\n- punkt\r\n', 2)).toBe('Første linje\nanden linje\n\n- punkt');
+  });
+
+  test('shifts headings, also inside quotes and lists, and turns setext headings into ATX', () => {
+    expect(normaliseMarkdown('# En\n\n> ## To\n\n- ### Tre\n\nFire\nmed to linjer\n===', 2)).toBe(
+      '### En\n\n> #### To\n\n- ##### Tre\n\n### Fire med to linjer',
+    );
+  });
+
+  test('is idempotent once headings are not shifted', () => {
+    const text = '6. marts 2025\n\n<div>\n\n```\nkode\n\nOverskrift\n---';
+    const once = normaliseMarkdown(text, 0);
+    expect(normaliseMarkdown(once, 0)).toBe(once);
+  });
+
+  test('leaves a directive in the text alone, so an author can break the page', () => {
+    expect(normaliseMarkdown('Før\n\n<!-- ddh:pagebreak -->\n\nEfter', 2)).toBe('Før\n\n<!-- ddh:pagebreak -->\n\nEfter');
+  });
+});
