@@ -95,7 +95,7 @@ async function readRepository(root: string): Promise<Repository> {
     const checked = await readYamlFile<PlanFile>(planPath, 'meetings/plan.yaml', 'plan');
     diagnostics.push(...checked.diagnostics);
     for (const [i, entry] of (checked.data ?? []).entries()) {
-      if (entry.kind !== undefined && !(entry.kind in config.kinds)) {
+      if (entry.kind !== undefined && !Object.hasOwn(config.kinds, entry.kind)) {
         diagnostics.push(unknownKind('meetings/plan.yaml', entry.kind, config, checked.parsed?.locate([i, 'kind']), `[${i}].kind`));
       }
       plan.push(entry);

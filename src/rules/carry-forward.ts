@@ -55,8 +55,9 @@ export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
 /**
  * Merges the points a successor should carry with the list it already has, by id.
  * Points already present keep everything written in the successor; points closed at the predecessor leave;
- * points the predecessor created but no longer lists (renamed or deleted there) leave unless text was written
- * for them; points added by hand in the successor stay at the end. Nothing is duplicated.
+ * points dated up to the predecessor that it no longer hands on (closed at an earlier meeting, renamed or deleted
+ * there) leave unless text was written for them in the successor; points added by hand in the successor (dated
+ * after the predecessor) stay at the end. Nothing is duplicated.
  */
 export function carryForward(predecessor: Meeting | undefined, existing: readonly FollowUp[]): FollowUp[] {
   if (predecessor === undefined) return [...existing];
@@ -67,7 +68,9 @@ export function carryForward(predecessor: Meeting | undefined, existing: readonl
   const merged = expected.map((p) => byId.get(p.id) ?? p);
   for (const p of existing) {
     if (expectedIds.has(p.id) || closedAtPredecessor.has(p.id)) continue;
-    const staleFromPredecessor = p.since === predecessor.date && p.update === undefined && p.note === undefined;
+    // A point dated up to the predecessor came through it; when it no longer hands the point on (closed further
+    // back, renamed or deleted there) it leaves, unless this meeting wrote text for it.
+    const staleFromPredecessor = p.since <= predecessor.date && p.update === undefined && p.note === undefined;
     if (!staleFromPredecessor) merged.push(p);
   }
   return merged;

@@ -208,3 +208,15 @@ describe('validateRepository', () => {
     ]);
   });
 });
+
+describe('kinds and tracks are looked up as own keys', () => {
+  test.each([
+    ['kind', `${M}/meeting.yaml`, 'date: 2025-01-28\nkind: constructor\n', '10-a.md', '---\ntitle: A\n---\n'],
+    ['track', `${M}/10-a.md`, 'date: 2025-01-28\n', '10-a.md', '---\ntitle: A\ntrack: toString\n---\n'],
+  ])('a %s named like an Object.prototype member is unknown', async (field, file, meetingYaml, item, itemText) => {
+    const { repo } = await repoWith({ [`${M}/meeting.yaml`]: meetingYaml, [`${M}/${item}`]: itemText });
+    const { meeting, diagnostics } = await loadMeeting(repo, '2025-01-28');
+    expect(meeting).toBeUndefined();
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.field])).toEqual([[file, field]]);
+  });
+});

@@ -1,0 +1,198 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMeeting, refreshCarried } from '../../src/edit/index.js';
+import { replaceCarriedInFile } from '../../src/edit/carry.js';
+import { findRepository, validateRepository } from '../../src/load/index.js';
+import { makeRepo, writeFiles } from '../helpers/temp-repo.js';
+import { FIRST_APPROVAL, FIRST_KPI, errorText, repoWithFirstMeeting } from './fixture.js';
+
+const APPROVAL = 'meetings/2026-03-12/30-godkendelse-af-referat-og-opfoelgning.md';
+
+/** The successor's approval item after the secretariat wrote status text, comments and an introduction. */
+const EDITED = `---
+# Godkendelse – skrevet af sekretariatet
+title: Godkendelse af referat og opfølgning
+types: [ B ]        # mellemrum bevares
+
+kind: approval
+carried:
+  - id: databehandleraftaler
+    title: Databehandleraftaler for chatbotten
+    since: 2025-12-04
+    owner: Sekretariatet
+    update: 'Aftalen er underskrevet.'   # opdateret 3. marts
+    status: open
+
+  - id: opgoerelse-af-ventetid
+    title: Opgørelse af ventetid
+    since: 2026-01-27
+    owner: Camilla Friis
+    due: 2026-03-12
+    update: >-
+      Opgørelsen er
+      vedlagt.
+    status: open
+proposal: "Det indstilles, at referatet godkendes."
+---
+
+Sekretariatet har skrevet status – “før mødet”.
+
+## Referat
+
+`;
+
+/** EDITED after the previous meeting closed `databehandleraftaler` and agreed a new point. */
+const REFRESHED = `---
+# Godkendelse – skrevet af sekretariatet
+title: Godkendelse af referat og opfølgning
+types: [ B ]        # mellemrum bevares
+
+kind: approval
+carried:
+  - id: opgoerelse-af-ventetid
+    title: Opgørelse af ventetid
+    since: 2026-01-27
+    owner: Camilla Friis
+    due: 2026-03-12
+    update: >-
+      Opgørelsen er
+      vedlagt.
+    status: open
+  - id: chatbot-pilotkommuner
+    title: Chatbot – pilotkommuner
+    since: 2026-01-27
+    owner: Ida Thorsen
+    status: open
+proposal: "Det indstilles, at referatet godkendes."
+---
+
+Sekretariatet har skrevet status – “før mødet”.
+
+## Referat
+
+`;
+
+/** A repository whose second meeting was created, then edited; then the first meeting's minutes changed. */
+async function changedHistory(approvalText = EDITED): Promise<string> {
+  const root = await makeRepo(repoWithFirstMeeting());
+  await createMeeting(await findRepository(root), '2026-03-12');
+  await writeFiles(root, {
+    [APPROVAL]: approvalText,
+    'meetings/2026-01-27/20-godkendelse.md': FIRST_APPROVAL.replace('    note: Tages op i marts.\n', '').replace('update: Udkast sendt.\n    status: open', 'update: Udkast sendt.\n    status: closed'),
+    'meetings/2026-01-27/30-kpi.md': FIRST_KPI.replace('    due: 2026-03-12\n', '    due: 2026-03-12\n  - title: Chatbot – pilotkommuner\n    owner: Ida Thorsen\n'),
+  });
+  return root;
+}
+
+async function carry(root: string, date = '2026-03-12') {
+  return refreshCarried(await findRepository(root), date);
+}
+
+describe('refreshCarried', () => {
+  it('keeps text already written, lets points closed in the previous meeting leave and new ones arrive; nothing else changes', async () => {
+    const root = await changedHistory();
+    const before = await validateRepository(await findRepository(root));
+    // Validate's own wording is the load stage's; here only that it names the point.
+    const lost = before.diagnostics.filter((d) => d.rule === 'carry-lost');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.message).toContain("'chatbot-pilotkommuner'");
+
+    const result = await carry(root);
+    expect(result).toEqual({ file: APPROVAL, added: ['chatbot-pilotkommuner'], removed: ['databehandleraftaler'], kept: ['opgoerelse-af-ventetid'], changed: true });
+    expect(await readFile(path.join(root, APPROVAL), 'utf8')).toBe(REFRESHED);
+    const after = await validateRepository(await findRepository(root));
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('leaves the file untouched when the list is already right', async () => {
+    const root = await changedHistory();
+    await carry(root);
+    const file = path.join(root, APPROVAL);
+    const { ino, mtimeMs } = await stat(file);
+    const result = await carry(root);
+    expect(result).toEqual({ file: APPROVAL, added: [], removed: [], kept: ['opgoerelse-af-ventetid', 'chatbot-pilotkommuner'], changed: false });
+    expect(await readFile(file, 'utf8')).toBe(REFRESHED);
+    expect(await stat(file)).toMatchObject({ ino, mtimeMs });
+  });
+
+  it('keeps a CRLF file CRLF and its BOM', async () => {
+    const crlf = `\ufeff${EDITED.replace(/\n/g, '\r\n')}`;
+    const root = await changedHistory(crlf);
+    await carry(root);
+    const bytes = await readFile(path.join(root, APPROVAL));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toBe(`\ufeff${REFRESHED.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('keeps a point added by hand in the meeting', async () => {
+    const handAdded = EDITED.replace(
+      'proposal:',
+      '  - id: ekstra\n    title: Ekstra punkt fra formanden\n    since: 2026-03-12\n    status: open\nproposal:',
+    );
+    const root = await changedHistory(handAdded);
+    const result = await carry(root);
+    expect(result.kept).toEqual(['opgoerelse-af-ventetid', 'ekstra']);
+    const text = await readFile(path.join(root, APPROVAL), 'utf8');
+    expect(text).toContain('    status: open\n  - id: ekstra\n    title: Ekstra punkt fra formanden\n    since: 2026-03-12\n    status: open\nproposal:');
+  });
+
+  it('changes nothing for the first meeting', async () => {
+    const root = await makeRepo(repoWithFirstMeeting());
+    const before = await readFile(path.join(root, 'meetings/2026-01-27/20-godkendelse.md'));
+    expect(await carry(root, '2026-01-27')).toMatchObject({ added: [], removed: [], changed: false });
+    expect(await readFile(path.join(root, 'meetings/2026-01-27/20-godkendelse.md'))).toEqual(before);
+  });
+
+  it('says clearly when the meeting has no approval item', async () => {
+    const root = await makeRepo({
+      ...repoWithFirstMeeting(),
+      'meetings/2026-03-12/meeting.yaml': 'date: 2026-03-12\n',
+      'meetings/2026-03-12/10-velkomst.md': '---\ntitle: Velkomst\n---\n',
+    });
+    expect(await errorText(carry(root))).toBe(
+      'meetings/2026-03-12  error  meetings/2026-03-12 has no approval item to carry the follow-up points into\n    hint: add `kind: approval` to the front matter of the item "Godkendelse af referat og opfølgning"',
+    );
+  });
+
+  it('refuses when the previous meeting has errors, naming them, and writes nothing', async () => {
+    const root = await changedHistory();
+    await writeFile(path.join(root, 'meetings/2026-01-27/30-kpi.md'), '---\ntitle: KPI\nfollowups: ingen\n---\n');
+    const message = await errorText(carry(root));
+    expect(message.split('\n').slice(0, 2)).toEqual([
+      'meetings/2026-01-27  error  the previous meeting 2026-01-27 has errors, so its open follow-up points cannot be carried into 2026-03-12',
+      '    hint: fix the problems below (ddh validate 2026-01-27), then run: ddh carry 2026-03-12',
+    ]);
+    expect(message).toContain('meetings/2026-01-27/30-kpi.md:3');
+    expect(await readFile(path.join(root, APPROVAL), 'utf8')).toBe(EDITED);
+  });
+
+  it('refuses when the meeting itself has errors', async () => {
+    const root = await changedHistory(EDITED.replace('status: open\n\n', 'status: åben\n\n'));
+    const message = await errorText(carry(root));
+    expect(message.split('\n')[0]).toBe('meetings/2026-03-12  error  meetings/2026-03-12 has errors, so its carried follow-up points cannot be refreshed');
+    expect(message).toContain(`${APPROVAL}:13`);
+  });
+
+  it('refuses a meeting that does not exist', async () => {
+    const root = await makeRepo(repoWithFirstMeeting());
+    expect(await errorText(carry(root, '2026-03-12'))).toBe(
+      'meetings/2026-03-12  error  there is no meeting folder meetings/2026-03-12\n    hint: create it with: ddh new-meeting 2026-03-12',
+    );
+  });
+});
+
+describe('replaceCarriedInFile', () => {
+  const point = { id: 'ny', title: 'Ny', since: '2026-01-27', status: 'open' as const };
+
+  it('keeps the body byte for byte, even with mixed line ends and text that looks like front matter', () => {
+    const raw = '---\r\ntitle: T\r\nkind: approval\r\n---\r\nLinje 1\nLinje 2\r\n---\r\nikke: yaml\r';
+    expect(replaceCarriedInFile(raw, 'x.md', [point])).toBe(
+      '---\r\ntitle: T\r\nkind: approval\r\ncarried:\r\n  - id: ny\r\n    title: Ny\r\n    since: 2026-01-27\r\n    status: open\r\n---\r\nLinje 1\nLinje 2\r\n---\r\nikke: yaml\r',
+    );
+  });
+
+  it('refuses a file without front matter', () => {
+    expect(() => replaceCarriedInFile('title: T\n', 'x.md', [point])).toThrow('missing front matter');
+  });
+});
