@@ -1,0 +1,159 @@
+// Opens and finishes the pdfkit document: A4, tagged, Danish, with dates and the file ID taken from the Doc, never the clock.
+
+import { createHash } from 'node:crypto';
+import type { Font } from 'fontkit';
+import type { Doc, DocMeta } from '../doc.js';
+
+/** A node of the PDF structure tree (pdfkit's PDFStructureElement). */
+export interface StructElement {
+  add(child: StructElement | object): StructElement;
+  end(): void;
+}
+
+/** An image opened once and placed on many pages. */
+export interface PdfImage {
+  width: number;
+  height: number;
+}
+
+interface OutlineItem {
+  outlineData: Record<string, unknown>;
+}
+
+interface TextOptions {
+  lineBreak: false;
+  baseline: 'alphabetic';
+}
+
+/** The part of pdfkit's document that the writer uses; @types/pdfkit lacks the structure and outline internals. */
+export interface Pdf {
+  page: { dictionary: object; width: number; height: number; fonts: Record<string, object> };
+  /** The current font: its id names it in page resources; `encode` adds glyphs to its subset and gives their hex ids. */
+  _font: { id: string; encode(text: string): [string[], unknown]; ref(): object };
+  outline: { addItem(title: string): OutlineItem; options: { expanded?: boolean } };
+  addPage(): Pdf;
+  switchToPage(index: number): unknown;
+  bufferedPageRange(): { start: number; count: number };
+  registerFont(name: string, font: Font): Pdf;
+  font(name: string): Pdf;
+  fontSize(size: number): Pdf;
+  fillColor(colour: string): Pdf;
+  strokeColor(colour: string): Pdf;
+  lineWidth(width: number): Pdf;
+  text(text: string, x: number, y: number, options: TextOptions): Pdf;
+  save(): Pdf;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): Pdf;
+  addContent(content: string): Pdf;
+  restore(): Pdf;
+  translate(x: number, y: number): Pdf;
+  rotate(angle: number): Pdf;
+  scale(x: number, y: number): Pdf;
+  moveTo(x: number, y: number): Pdf;
+  lineTo(x: number, y: number): Pdf;
+  quadraticCurveTo(cpx: number, cpy: number, x: number, y: number): Pdf;
+  bezierCurveTo(cp1x: number, cp1y: number, cp2x: number, cp2y: number, x: number, y: number): Pdf;
+  closePath(): Pdf;
+  rect(x: number, y: number, width: number, height: number): Pdf;
+  fill(colour?: string): Pdf;
+  stroke(colour?: string): Pdf;
+  openImage(bytes: Buffer): PdfImage;
+  image(image: PdfImage, x: number, y: number, options: { width: number; height: number }): Pdf;
+  link(x: number, y: number, width: number, height: number, url: string, options: object): Pdf;
+  struct(type: string, options?: Record<string, unknown>): StructElement;
+  addStructure(element: StructElement): Pdf;
+  markContent(tag: string, options?: Record<string, unknown>): Pdf;
+  markStructureContent(tag: string): object;
+  endMarkedContent(): Pdf;
+  appendXML(xml: string): void;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): Pdf;
+  on(event: 'end' | 'error', listener: (error?: unknown) => void): Pdf;
+  end(): void;
+}
+
+/** A4 in points, as pdfkit and Word have it. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+
+/** The meeting date at midnight UTC: the document's creation and modification date. */
+export function documentDate(meta: DocMeta): Date {
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.date) || Number.isNaN(date.getTime())) {
+    throw new Error(`PDF writer: meta.date must be YYYY-MM-DD, got '${meta.date}'`);
+  }
+  return date;
+}
+
+/** The trailer /ID: a digest of everything that shapes the file, so equal sources give equal bytes. */
+export function contentId(doc: Doc, logo: Uint8Array | undefined): Uint8Array {
+  const hash = createHash('md5').update(JSON.stringify(doc));
+  if (logo !== undefined) hash.update(logo);
+  return new Uint8Array(hash.digest());
+}
+
+function xml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const CREATOR = 'ddh';
+const PRODUCER = 'ddh (PDFKit)';
+
+/** XMP for the catalog; pdfkit's own inserts the title unescaped, which breaks on "&" or "<". */
+function xmpInfo(meta: DocMeta, date: Date): string {
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+  <xmp:CreateDate>${stamp}</xmp:CreateDate>
+  <xmp:ModifyDate>${stamp}</xmp:ModifyDate>
+  <xmp:CreatorTool>${CREATOR}</xmp:CreatorTool>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.title)}</rdf:li></rdf:Alt></dc:title>
+  <dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>
+  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
+  <dc:language><rdf:Bag><rdf:li>${xml(meta.lang)}</rdf:li></rdf:Bag></dc:language>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+  <pdf:Producer>${PRODUCER}</pdf:Producer>
+</rdf:Description>`;
+}
+
+/** A new tagged A4 document with no pages yet, its bytes collected in memory; pdfkit loads here, not at start-up. */
+export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{ pdf: Pdf; bytes: Promise<Uint8Array> }> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const { meta } = doc;
+  const date = documentDate(meta);
+  const options = {
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
+    tagged: true,
+    lang: meta.lang === '' ? 'da-DK' : meta.lang,
+    displayTitle: true,
+    // No default font: pdfkit would otherwise load Helvetica, which a PDF/UA file may not use unembedded.
+    font: null,
+    info: {
+      Title: meta.title,
+      Subject: meta.subject,
+      Author: meta.author,
+      Creator: CREATOR,
+      Producer: PRODUCER,
+      CreationDate: date,
+      ModDate: date,
+    },
+  };
+  const pdf = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions) as unknown as Pdf;
+  // pdfkit derives the ID from the info dictionary only; ours follows the content, and its XMP escapes text.
+  Object.assign(pdf, {
+    _id: contentId(doc, logo),
+    _addInfo: () => pdf.appendXML(xmpInfo(meta, date)),
+  });
+  const chunks: Uint8Array[] = [];
+  pdf.on('data', (chunk) => chunks.push(chunk));
+  const bytes = new Promise<Uint8Array>((resolve, reject) => {
+    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('error', reject);
+  });
+  return { pdf, bytes };
+}

@@ -1,0 +1,163 @@
+// The PDF writer's fonts: Carlito (Calibri's metric twin) first, DejaVu Sans for what Carlito lacks, parsed once per process.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Font } from 'fontkit';
+
+/** The four faces of a family that the document model can ask for. */
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/** A stretch of text that one font face sets, or that no shipped face can set. */
+export interface FaceRun {
+  text: string;
+  /** Key of the face, also its pdfkit registration name. */
+  face: string;
+  /** The original characters when no shipped face has them; `text` is then a replacement mark. */
+  missing?: string;
+}
+
+// Carlito comes from @fontsource split by Unicode range; the subsets share metrics, so a chain of them acts as one font.
+const CARLITO_SUBSETS = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'] as const;
+const CARLITO_VARIANT: Record<FontStyle, string> = {
+  regular: '400-normal',
+  bold: '700-normal',
+  italic: '400-italic',
+  boldItalic: '700-italic',
+};
+const DEJAVU_FILE: Record<FontStyle, string> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+};
+
+/** Shown in place of characters that no shipped font has; the PDF keeps the original as ActualText. */
+export const REPLACEMENT = '\uFFFD';
+
+/**
+ * The font with ligatures off unless features are given. fontkit applies ligatures by default, and "fi" as one glyph
+ * breaks text extraction and search in some readers. Wrapping the font rather than passing features to pdfkit keeps
+ * pdfkit's per-word layout cache, which it skips whenever features are passed.
+ */
+function withoutLigatures(font: Font): Font {
+  // fontkit writes its defaults into the features object it is given, so each call gets a fresh one.
+  const layout = (text: string, features?: Record<string, boolean>): ReturnType<Font['layout']> =>
+    font.layout(text, features ?? { liga: false, clig: false });
+  return Object.create(font, { layout: { value: layout } }) as Font;
+}
+
+const require = createRequire(import.meta.url);
+const parsedFaces = new Map<string, Font>();
+let fontkitModule: Promise<typeof import('fontkit')> | undefined;
+
+function facePath(key: string): string {
+  const [family, style, subset] = key.split(':') as [string, FontStyle, string | undefined];
+  if (family === 'carlito') {
+    const dir = path.dirname(require.resolve('@fontsource/carlito'));
+    return path.join(dir, 'files', `carlito-${subset ?? 'latin'}-${CARLITO_VARIANT[style]}.woff`);
+  }
+  const dir = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
+  return path.join(dir, 'ttf', DEJAVU_FILE[style]);
+}
+
+/** The faces tried in order for a style: every Carlito subset, then DejaVu Sans. */
+function chainFor(style: FontStyle): string[] {
+  return [...CARLITO_SUBSETS.map((subset) => `carlito:${style}:${subset}`), `dejavu:${style}`];
+}
+
+const segmenter = new Intl.Segmenter('da', { granularity: 'grapheme' });
+
+// Marks, joiners, variation selectors, astral characters and Hangul jamo can join clusters; without them every
+// UTF-16 unit is its own cluster, and segmenting (slow on big texts) can be skipped.
+const MAY_JOIN = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\u{10000}-\u{10ffff}\ud800-\udfff]/u;
+
+/** The user-perceived characters of a text: a letter with its accents, an emoji with its modifiers. */
+export function clusters(text: string): string[] {
+  return MAY_JOIN.test(text) ? Array.from(segmenter.segment(text), (s) => s.segment) : text.split('');
+}
+
+/**
+ * The fonts of one render: picks a face per character cluster and measures text. Parsed font files are shared
+ * by every render in the process; the caches here belong to one document.
+ */
+export class FontBook {
+  private readonly faceOf = new Map<string, string | null>();
+  private readonly widths = new Map<string, number>();
+
+  private constructor(private readonly fontkit: typeof import('fontkit')) {}
+
+  /** Loads fontkit on first use (start-up time matters for commands that make no PDF). */
+  static async open(): Promise<FontBook> {
+    fontkitModule ??= import('fontkit');
+    return new FontBook(await fontkitModule);
+  }
+
+  /** The parsed font for a face key, read from its package on first use. */
+  font(key: string): Font {
+    let font = parsedFaces.get(key);
+    if (font === undefined) {
+      font = withoutLigatures(this.fontkit.create(readFileSync(facePath(key))));
+      parsedFaces.set(key, font);
+    }
+    return font;
+  }
+
+  /** The main face of a style: the one whose metrics set line heights. */
+  primary(style: FontStyle): string {
+    return `carlito:${style}:latin`;
+  }
+
+  /** Vertical metrics of a style's main face in ems: what Word uses for line height and baseline. */
+  metrics(style: FontStyle): { ascent: number; descent: number; height: number } {
+    const font = this.font(this.primary(style));
+    const ascent = font.ascent / font.unitsPerEm;
+    const descent = -font.descent / font.unitsPerEm;
+    return { ascent, descent, height: ascent + descent + font.lineGap / font.unitsPerEm };
+  }
+
+  /** Splits text into runs that one face can set, in order; clusters no face has become REPLACEMENT runs. */
+  split(text: string, style: FontStyle): FaceRun[] {
+    const runs: FaceRun[] = [];
+    for (const segment of clusters(text)) {
+      const face = this.faceFor(segment, style);
+      const last = runs[runs.length - 1];
+      if (face === null) {
+        if (last?.missing !== undefined) {
+          last.text += REPLACEMENT;
+          last.missing += segment;
+        } else {
+          runs.push({ text: REPLACEMENT, face: this.faceFor(REPLACEMENT, style) ?? this.primary(style), missing: segment });
+        }
+      } else if (last !== undefined && last.missing === undefined && last.face === face) {
+        last.text += segment;
+      } else {
+        runs.push({ text: segment, face });
+      }
+    }
+    return runs;
+  }
+
+  /** Advance width of text set in one face at a size, ligatures off, kerning on. */
+  width(face: string, text: string, size: number): number {
+    const key = `${face}\u0000${text}`;
+    let em = this.widths.get(key);
+    if (em === undefined) {
+      const font = this.font(face);
+      em = font.layout(text).advanceWidth / font.unitsPerEm;
+      this.widths.set(key, em);
+    }
+    return em * size;
+  }
+
+  private faceFor(cluster: string, style: FontStyle): string | null {
+    const cacheKey = `${style}\u0000${cluster}`;
+    let face = this.faceOf.get(cacheKey);
+    if (face === undefined) {
+      const codePoints = [...cluster].map((c) => c.codePointAt(0) ?? 0);
+      face = chainFor(style).find((key) => codePoints.every((cp) => this.font(key).hasGlyphForCodePoint(cp))) ?? null;
+      this.faceOf.set(cacheKey, face);
+    }
+    return face;
+  }
+}

@@ -1,0 +1,117 @@
+// Draws text runs with the right face and tags what is drawn: content for the structure tree, or an artifact.
+
+import type { WriterWarning } from '../doc.js';
+import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
+import type { Pdf, StructElement } from './pdf-document.js';
+
+/** A structure element together with its type, which also tags its marked content. */
+export interface Tag {
+  element: StructElement;
+  type: string;
+}
+
+/** Wraps the pdfkit document for drawing: font registration, marked content, warnings for missing characters. */
+export class Painter {
+  readonly warnings: WriterWarning[] = [];
+  private readonly registered = new Set<string>();
+  private readonly warned = new Set<string>();
+  private open: Tag | undefined;
+
+  constructor(
+    readonly pdf: Pdf,
+    readonly fonts: FontBook,
+  ) {}
+
+  /** Creates a structure element as the next child of `parent`. */
+  child(parent: StructElement, type: string, options?: Record<string, unknown>): Tag {
+    const element = this.pdf.struct(type, options);
+    parent.add(element);
+    return { element, type };
+  }
+
+  /** Makes what is drawn next part of `tag`'s element, continuing its marked content while nothing else came between. */
+  mark(tag: Tag): void {
+    if (this.open === tag) return;
+    this.close();
+    tag.element.add(this.pdf.markStructureContent(tag.type));
+    this.open = tag;
+  }
+
+  /** Ends the open marked content, before a page changes or an artifact is drawn. */
+  close(): void {
+    if (this.open === undefined) return;
+    this.pdf.endMarkedContent();
+    this.open = undefined;
+  }
+
+  /** Draws decoration that is not content (page furniture, rules, borders): readers skip it. */
+  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    this.close();
+    this.pdf.markContent('Artifact', { type });
+    draw();
+    this.pdf.endMarkedContent();
+  }
+
+  /**
+   * Draws one run of a face at a baseline. Characters no shipped font has are drawn as replacement marks whose
+   * ActualText keeps the original for copy and search, and are reported once each as a warning.
+   */
+  run(text: string, face: string, size: number, colour: string, x: number, baseline: number, missing?: string): void {
+    if (!this.registered.has(face)) {
+      this.pdf.registerFont(face, this.fonts.font(face));
+      this.registered.add(face);
+    }
+    this.pdf.font(face).fontSize(size).fillColor(`#${colour}`);
+    if (missing === undefined) {
+      this.pdf.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      return;
+    }
+    this.warnMissing(missing);
+    // Written by hand so that the ActualText span sits inside pdfkit's coordinate flip: poppler places ActualText
+    // with the transformation in force at its end, and would misplace it after pdfkit's restore.
+    const font = this.pdf._font;
+    const [glyphs] = font.encode(text);
+    this.pdf.page.fonts[font.id] ??= font.ref();
+    const { height } = this.pdf.page;
+    this.pdf.save().transform(1, 0, 0, -1, 0, height);
+    this.pdf.addContent(
+      `/Span <</ActualText <${utf16Hex(missing)}>>> BDC BT 1 0 0 1 ${x.toFixed(3)} ${(height - baseline).toFixed(3)} Tm ` +
+        `/${font.id} ${size} Tf <${glyphs.join('')}> Tj ET EMC`,
+    );
+    this.pdf.restore();
+  }
+
+  /** Draws plain text in a style, choosing faces per character; returns its width. */
+  text(text: string, style: FontStyle, size: number, colour: string, x: number, baseline: number): number {
+    let at = x;
+    for (const run of this.fonts.split(text, style)) {
+      this.run(run.text, run.face, size, colour, at, baseline, run.missing);
+      at += this.fonts.width(run.face, run.text, size);
+    }
+    return at - x;
+  }
+
+  /** Width of plain text in a style, as `text` would draw it. */
+  width(text: string, style: FontStyle, size: number): number {
+    return this.fonts.split(text, style).reduce((sum, run) => sum + this.fonts.width(run.face, run.text, size), 0);
+  }
+
+  private warnMissing(chars: string): void {
+    for (const cluster of clusters(chars)) {
+      if (this.warned.has(cluster)) continue;
+      this.warned.add(cluster);
+      const codes = [...cluster].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+      this.warnings.push({
+        message: `'${cluster}' (${codes.join(' ')}) is in none of the PDF's fonts: the PDF shows ${REPLACEMENT} in its place (copying the text still gives the character)`,
+        chars: cluster,
+      });
+    }
+  }
+}
+
+/** A PDF text string in UTF-16BE with its byte order mark, as hex. */
+function utf16Hex(text: string): string {
+  let hex = 'feff';
+  for (let i = 0; i < text.length; i += 1) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return hex;
+}

@@ -1,0 +1,186 @@
+// The PDF writer, read back with pdf-lib: page size, tagging, language, bookmarks, links, fonts, determinism, warnings.
+
+import { XMLValidator } from 'fast-xml-parser';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, Doc, Inline } from '../../src/doc.js';
+import { writePdf } from '../../src/writers/pdf.js';
+import { loadPdf, readPdfFacts, type PdfFacts } from '../helpers/pdf-read.js';
+import { h, ITEM_TITLES, LINK_BILAG, LINK_PLAN, meta, p, sampleDoc, t, tinyPng } from '../helpers/pdf-sample-doc.js';
+
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+const trailerId = (bytes: Uint8Array): string | undefined => /\/ID \[<([0-9a-f]+)>/.exec(latin1(bytes))?.[1];
+
+describe('writePdf on a sample agenda with minutes', () => {
+  let bytes: Uint8Array;
+  let facts: PdfFacts;
+  let warnings: unknown[];
+
+  beforeAll(async () => {
+    const result = await writePdf(sampleDoc());
+    bytes = result.bytes;
+    warnings = result.warnings;
+    facts = await readPdfFacts(bytes);
+  });
+
+  it('makes several A4 pages and no warnings', () => {
+    expect(facts.pages).toBeGreaterThanOrEqual(3);
+    for (const box of facts.mediaBoxes) expect(box).toEqual([0, 0, 595.28, 841.89]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is a tagged PDF in Danish that shows its title', () => {
+    expect(facts.lang).toBe('da-DK');
+    expect(facts.marked).toBe(true);
+    expect(facts.hasStructTreeRoot).toBe(true);
+    expect(facts.displayDocTitle).toBe(true);
+    expect(facts.title).toBe('Referat Fjordlandets Borgerhjælp Styregruppemøde 13.03.2025');
+  });
+
+  it('tags headings, paragraphs, lists, the table and links', () => {
+    for (const type of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Link']) {
+      expect(facts.structTypes, type).toContain(type);
+    }
+    expect(facts.structTypes.filter((s) => s === 'H2')).toHaveLength(ITEM_TITLES.length + 3);
+    expect(facts.structTypes.filter((s) => s === 'TR')).toHaveLength(4);
+    expect(facts.structTypes.filter((s) => s === 'TH')).toHaveLength(4);
+  });
+
+  it('bookmarks every level-2 heading, in order', () => {
+    const expected = ['Dagsorden', 'Der er afbud fra', ...ITEM_TITLES.map((title, i) => `Punkt ${i + 1}: ${title}`), 'Næste styregruppemøder og repræsentantskabsmøder'];
+    expect(facts.outlineTitles).toEqual(expected);
+    expect(facts.outlineCount).toBe(expected.length);
+  });
+
+  it('makes links real link annotations, tagged in the structure tree', () => {
+    const all = facts.links.flat();
+    expect(all).toEqual([LINK_BILAG, LINK_PLAN]);
+    expect(facts.links[0]).toEqual([LINK_BILAG]);
+    expect(facts.taggedLinks).toBe(2);
+  });
+
+  it('embeds every font it uses', () => {
+    expect([...facts.fonts.keys()].some((name) => name.includes('Carlito-Regular'))).toBe(true);
+    expect([...facts.fonts.keys()].some((name) => name.includes('DejaVuSans'))).toBe(true);
+    for (const [name, embedded] of facts.fonts) expect(embedded, name).toBe(true);
+  });
+
+  it('takes its dates from the meeting, not the clock', async () => {
+    const pdf = await loadPdf(bytes);
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2025-03-13T00:00:00.000Z');
+    expect(pdf.getModificationDate()?.toISOString()).toBe('2025-03-13T00:00:00.000Z');
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical files for the same Doc, and another ID for another Doc', async () => {
+    const first = await writePdf(sampleDoc());
+    const second = await writePdf(sampleDoc());
+    expect(Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
+    const changed = sampleDoc();
+    changed.blocks.push(p(t('Et ekstra afsnit.')));
+    const third = await writePdf(changed);
+    expect(trailerId(third.bytes)).toMatch(/^[0-9a-f]{32}$/);
+    expect(trailerId(third.bytes)).not.toBe(trailerId(first.bytes));
+  });
+});
+
+describe('metadata', () => {
+  it('keeps & < > in the title valid in the XMP metadata and exact in the info dictionary', async () => {
+    const title = `Dagsorden R&D <udvalg> "test" ’${'æøå'}`;
+    const { bytes } = await writePdf({ meta: meta({ title }), blocks: [p(t('Tekst.'))] });
+    const pdf = await loadPdf(bytes);
+    expect(pdf.getTitle()).toBe(title);
+    const stream = pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata')));
+    expect(stream).toBeInstanceOf(PDFRawStream);
+    const xmp = Buffer.from(decodePDFRawStream(stream as PDFRawStream).decode()).toString('utf8');
+    expect(XMLValidator.validate(`<root>${xmp}</root>`)).toBe(true);
+    expect(xmp).toContain('Dagsorden R&#38;D &#60;udvalg&#62;');
+    expect(xmp).toContain('pdfuaid:part');
+  });
+});
+
+describe('characters', () => {
+  it('sets characters Carlito lacks in DejaVu Sans without a warning', async () => {
+    const { warnings } = await writePdf({ meta: meta(), blocks: [p(t('Pil → og firkant ▪ og ◦'))] });
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns about characters no shipped font has, naming them, and still makes a valid PDF', async () => {
+    const { bytes, warnings } = await writePdf({ meta: meta(), blocks: [h(2, 'Punkt 1: Enhjørning 🦄'), p(t('Tegn: 中 og 🦄 og ᚠ.'))] });
+    expect(warnings.map((w) => w.chars)).toEqual(['🦄', '中', 'ᚠ']);
+    for (const warning of warnings) expect(warning.message).toContain('none of the PDF');
+    const facts = await readPdfFacts(bytes);
+    expect(facts.pages).toBe(1);
+    expect(facts.outlineTitles).toEqual(['Punkt 1: Enhjørning 🦄']);
+  });
+
+  it('warns once when the Doc asks for a font other than Calibri', async () => {
+    const { warnings } = await writePdf({ meta: meta({ font: 'Garamond' }), blocks: [p(t('Tekst.'))] });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain("'Garamond'");
+  });
+});
+
+describe('logo', () => {
+  it('puts one image object in the header of every page', async () => {
+    const { bytes, warnings } = await writePdf(sampleDoc(), { logo: tinyPng() });
+    expect(warnings).toEqual([]);
+    const pdf = await loadPdf(bytes);
+    const images = new Set<string>();
+    for (const page of pdf.getPages()) {
+      const xobjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+      expect(xobjects?.keys().length).toBe(1);
+      for (const [, ref] of xobjects?.entries() ?? []) images.add(ref.toString());
+    }
+    expect(images.size).toBe(1);
+  });
+
+  it('warns and leaves the logo out when it is not an image', async () => {
+    const { bytes, warnings } = await writePdf(sampleDoc(), { logo: new TextEncoder().encode('<html>ikke et billede</html>') });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain('logo');
+    expect((await readPdfFacts(bytes)).pages).toBeGreaterThan(1);
+  });
+});
+
+/** Structure elements in document order with the page each begins on. */
+async function structPages(bytes: Uint8Array): Promise<{ type: string; page: string }[]> {
+  const pdf = await loadPdf(bytes);
+  const out: { type: string; page: string }[] = [];
+  const walk = (node: PDFObject | undefined): void => {
+    const value = node instanceof PDFRef ? pdf.context.lookup(node) : node;
+    if (value instanceof PDFArray) {
+      value.asArray().forEach(walk);
+    } else if (value instanceof PDFDict) {
+      const type = value.get(PDFName.of('S'));
+      if (type !== undefined) out.push({ type: type.toString().slice(1), page: value.get(PDFName.of('Pg'))?.toString() ?? '' });
+      walk(value.get(PDFName.of('K')));
+    }
+  };
+  walk(pdf.catalog.get(PDFName.of('StructTreeRoot')));
+  return out;
+}
+
+describe('page breaks', () => {
+  it('never leaves a heading alone at the foot of a page', async () => {
+    let pushed = 0;
+    // 26 one-line paragraphs and one of 1–8 lines move the heading through the foot of the first page in line steps.
+    for (let lines = 1; lines <= 8; lines += 1) {
+      const blocks: Block[] = [
+        p(...Array.from({ length: lines }, (_, i): Inline[] => [t(`Linje ${i + 1}`), { type: 'break' }]).flat()),
+        ...Array.from({ length: 26 }, (_, i) => p(t(`Fyldlinje nummer ${i + 1}.`))),
+        h(2, 'Punkt 9: Overskriften'),
+        p(t('Første afsnit under overskriften, langt nok til at fylde to linjer i bredden, så vi kan se at overskriften holdes sammen med mindst de første linjer af det, der følger efter den.')),
+      ];
+      const { bytes } = await writePdf({ meta: meta({ draft: false }), blocks } satisfies Doc);
+      const elements = await structPages(bytes);
+      const heading = elements.findIndex((e) => e.type === 'H2');
+      const after = elements[heading + 1];
+      expect(after?.type).toBe('P');
+      expect(after?.page, `${lines} lines`).toBe(elements[heading]?.page);
+      if (elements[heading]?.page !== elements[heading - 1]?.page) pushed += 1;
+    }
+    expect(pushed).toBeGreaterThan(0);
+  });
+});
