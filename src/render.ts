@@ -5,12 +5,12 @@ import path from 'node:path';
 import { writeFilesAtomic, type OutputFile } from './atomic-write.js';
 import { DdhError, problem, type Diagnostic } from './diagnostics.js';
 import type { Doc, WriterResult, WriterWarning } from './doc.js';
-import { readMeeting } from './load/index.js';
+import { readMeeting, validateRepository } from './load/index.js';
 import { parseMarkdown } from './markdown/index.js';
 import type { Meeting, Repository } from './model.js';
 import { formatDateShort } from './rules/dates.js';
 import { itemVisibility } from './rules/selection.js';
-import { renderMarkdown } from './templates/index.js';
+import { renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
 
 export type OutputFormat = 'docx' | 'pdf' | 'md';
 export type RenderDocument = 'agenda' | 'minutes' | 'pack';
@@ -69,8 +69,12 @@ export function outputBaseName(repo: Repository, meeting: Meeting, request: Rend
     .replaceAll('{iso}', meeting.date)
     .replaceAll('{kind}', meeting.kind);
   const marks = [request.track === undefined ? '' : `_uddrag-${request.track}`, request.public === true ? '_offentlig' : ''];
-  // Characters Windows refuses in file names never reach the disk.
-  return `${base}${marks.join('')}`.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-');
+  return safeFileName(`${base}${marks.join('')}`);
+}
+
+/** Characters Windows refuses in file names never reach the disk. */
+function safeFileName(name: string): string {
+  return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-');
 }
 
 /** Names the source file and line of each character a writer could not show, by looking for it in the sources. */
@@ -136,6 +140,29 @@ async function packParts(meeting: Meeting, request: RenderRequest) {
   return { parts, warnings };
 }
 
+/** Parses the Markdown once and runs each requested writer on the Doc; Markdown itself is an output too. */
+async function produce(repo: Repository, markdown: string, formats: readonly OutputFormat[], base: string) {
+  const outputs: OutputFile[] = [];
+  const warnings: WriterWarning[] = [];
+  if (formats.includes('md')) outputs.push({ path: `${base}.md`, bytes: markdown });
+  const binary = formats.filter((f): f is Exclude<OutputFormat, 'md'> => f !== 'md');
+  if (binary.length === 0) return { outputs, warnings };
+  const doc = parseMarkdown(markdown);
+  const assets = await readAssets(repo);
+  for (const format of binary) {
+    const result = await (await WRITERS[format]())(doc, assets);
+    warnings.push(...result.warnings);
+    outputs.push({ path: `${base}.${format}`, bytes: result.bytes });
+  }
+  return { outputs, warnings, doc };
+}
+
+async function writeOutputs(repo: Repository, outputs: OutputFile[]): Promise<string[]> {
+  for (const o of outputs) o.display = path.relative(repo.root, o.path).split(path.sep).join('/');
+  await writeFilesAtomic(outputs);
+  return outputs.map((o) => o.path);
+}
+
 /**
  * Renders one meeting's agenda, minutes or pack into files. Nothing is written unless every requested
  * output was produced; each file is then written atomically.
@@ -147,31 +174,47 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
   const markdown = await renderMarkdown(repo, meeting, { document: request.document === 'minutes' ? 'minutes' : 'agenda', ...selection });
   const outDir = request.outDir ?? path.join(repo.root, 'out', meeting.date);
   const base = path.join(outDir, outputBaseName(repo, meeting, request));
-  const outputs: OutputFile[] = [];
-  const writerWarnings: WriterWarning[] = [];
+  const produced = await produce(repo, markdown, formats, base);
+  const writerWarnings = produced.warnings;
+  let outputs = produced.outputs;
 
-  if (formats.includes('md')) outputs.push({ path: `${base}.md`, bytes: markdown });
-  const binary = formats.filter((f): f is Exclude<OutputFormat, 'md'> => f !== 'md');
-  if (binary.length > 0) {
-    const doc = parseMarkdown(markdown);
-    const assets = await readAssets(repo);
-    for (const format of binary) {
-      const result = await (await WRITERS[format]())(doc, assets);
-      writerWarnings.push(...result.warnings);
-      if (request.document !== 'pack') {
-        outputs.push({ path: `${base}.${format}`, bytes: result.bytes });
-        continue;
-      }
-      const { parts, warnings: packWarnings } = await packParts(meeting, request);
-      warnings.push(...packWarnings);
-      const { writePack } = await import('./writers/pack.js');
-      const pack = await writePack(result.bytes, parts, { title: doc.meta.title, date: meeting.date, lang: doc.meta.lang });
-      writerWarnings.push(...pack.warnings);
-      outputs.push({ path: `${base}.pdf`, bytes: pack.bytes });
-    }
+  if (request.document === 'pack' && produced.doc !== undefined) {
+    const { parts, warnings: packWarnings } = await packParts(meeting, request);
+    warnings.push(...packWarnings);
+    const { writePack } = await import('./writers/pack.js');
+    const agenda = outputs[0]!.bytes as Uint8Array;
+    const pack = await writePack(agenda, parts, { title: produced.doc.meta.title, date: meeting.date, lang: produced.doc.meta.lang });
+    writerWarnings.push(...pack.warnings);
+    outputs = [{ path: `${base}.pdf`, bytes: pack.bytes }];
   }
 
-  for (const o of outputs) o.display = path.relative(repo.root, o.path).split(path.sep).join('/');
-  await writeFilesAtomic(outputs);
-  return { written: outputs.map((o) => o.path), warnings: [...warnings, ...(await locateWarnings(repo, meeting, writerWarnings))] };
+  const written = await writeOutputs(repo, outputs);
+  return { written, warnings: [...warnings, ...(await locateWarnings(repo, meeting, writerWarnings))] };
+}
+
+export interface DecisionsRequest {
+  formats?: readonly string[];
+  /** Output folder; default `<repository>/out/`. */
+  outDir?: string;
+  /** Only the meetings of this year. */
+  year?: string;
+  public?: boolean;
+}
+
+/** Renders the decision register (beslutningsprotokol) of every valid meeting, or one year's. */
+export async function renderDecisions(repo: Repository, request: DecisionsRequest): Promise<RenderResult> {
+  const formats = checkFormats(request.formats);
+  if (request.year !== undefined && !/^\d{4}$/.test(request.year)) {
+    throw new DdhError([problem('', `--year must be a year like 2026, not '${request.year}'`, { rule: 'usage' })]);
+  }
+  const { meetings, diagnostics } = await validateRepository(repo);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  // A register with a meeting silently missing would mislead: every meeting must read cleanly.
+  if (errors.length > 0) throw new DdhError(errors);
+  const markdown = await renderDecisionsMarkdown(repo, meetings, { year: request.year, public: request.public });
+  const name = `${repo.config.short}-beslutningsprotokol_${request.year ?? 'alle'}${request.public === true ? '_offentlig' : ''}`;
+  const base = path.join(request.outDir ?? path.join(repo.root, 'out'), safeFileName(name));
+  const { outputs, warnings } = await produce(repo, markdown, formats, base);
+  const written = await writeOutputs(repo, outputs);
+  return { written, warnings: warnings.map((w) => problem('', w.message, { severity: 'warning', rule: 'render' })) };
 }

@@ -81,14 +81,15 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 
   program
     .command('render')
-    .description('write the agenda, the minutes or the meeting pack')
-    .addArgument(new Argument('<document>', 'what to write').choices(['agenda', 'minutes', 'pack']))
+    .description('write the agenda, the minutes, the meeting pack or the decision register')
+    .addArgument(new Argument('<document>', 'what to write').choices(['agenda', 'minutes', 'pack', 'decisions']))
     .argument('[meetings...]', 'dates or meeting folders (default: the latest meeting)')
     .addOption(new Option('-f, --format <formats>', 'comma-separated: docx, pdf, md').argParser(listOption))
     .option('-o, --out <dir>', 'output folder (default: out/<date>/)')
     .option('-t, --track <key>', 'only the items of one track (and those with none)')
     .option('--public', 'leave out the content of closed items (lukket punkt)')
     .option('--all', 'render every meeting')
+    .option('--year <year>', 'decisions only: the meetings of one year')
     .addHelpText(
       'after',
       examples([
@@ -97,6 +98,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
         'ddh render agenda --format md --out preview',
         'ddh render minutes --public --track ai',
         'ddh render pack',
+        'ddh render decisions --year 2026',
       ]),
     )
     .action(action(async () => (await import('./commands/render.js')).renderCommand));

@@ -10,8 +10,10 @@ import type { Meeting, Repository } from '../model.js';
 import { formatDateLong, formatDateShort, formatTime } from '../rules/dates.js';
 import { letter, typeCodes } from '../rules/numbering.js';
 import { escapeDateParagraphs, escapeText } from './escape.js';
+import { buildDecisionsView, decisionsMeta, type DecisionsOptions } from './decisions-view.js';
 import { buildView, documentMeta, type RenderOptions } from './view-model.js';
 
+export type { DecisionsOptions } from './decisions-view.js';
 export type { DocumentKind, RenderOptions } from './view-model.js';
 
 const EXTENSION = '.md.hbs';
@@ -124,6 +126,12 @@ async function loadTemplates(repoRoot: string, document: string): Promise<{ main
   return { main, partials };
 }
 
+/** Front matter with the document's metadata, then the body; date-like paragraph starts stay text. */
+function assemble(meta: object, body: string): string {
+  const front = YAML.stringify(meta, { lineWidth: 0 });
+  return `---\n${front}---\n\n${escapeDateParagraphs(body.replace(/\s+$/, ''))}\n`;
+}
+
 /**
  * Renders a meeting's agenda or minutes as Markdown: a YAML front matter block with the document's
  * metadata (title, subject, author, lang, date, draft, header, logo, font, colour), then the body from
@@ -134,7 +142,11 @@ async function loadTemplates(repoRoot: string, document: string): Promise<{ main
 export async function renderMarkdown(repo: Repository, meeting: Meeting, options: RenderOptions): Promise<string> {
   const view = buildView(repo, meeting, options);
   const { main, partials } = await loadTemplates(repo.root, options.document);
-  const body = escapeDateParagraphs(main(view, { partials }).replace(/\s+$/, ''));
-  const front = YAML.stringify(documentMeta(repo, meeting, options), { lineWidth: 0 });
-  return `---\n${front}---\n\n${body}\n`;
+  return assemble(documentMeta(repo, meeting, options), main(view, { partials }));
+}
+
+/** Renders the decision register of the given meetings (`templates/decisions.md.hbs`) as Markdown. */
+export async function renderDecisionsMarkdown(repo: Repository, meetings: readonly Meeting[], options: DecisionsOptions): Promise<string> {
+  const { main, partials } = await loadTemplates(repo.root, 'decisions');
+  return assemble(decisionsMeta(repo, meetings, options), main(buildDecisionsView(repo, meetings, options), { partials }));
 }

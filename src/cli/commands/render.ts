@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { DdhError } from '../../diagnostics.js';
 import { findRepository } from '../../load/index.js';
-import { renderMeeting, type RenderDocument } from '../../render.js';
+import { renderDecisions, renderMeeting, type RenderDocument } from '../../render.js';
 import { plural, printDiagnostics, type CommandContext } from '../io.js';
 import { meetingDate } from './meeting-ref.js';
 
@@ -13,10 +13,18 @@ interface RenderOptions {
   track?: string;
   public?: boolean;
   all?: boolean;
+  year?: string;
 }
 
-export async function renderCommand(ctx: CommandContext, document: RenderDocument, refs: string[], options: RenderOptions): Promise<number> {
+export async function renderCommand(ctx: CommandContext, document: RenderDocument | 'decisions', refs: string[], options: RenderOptions): Promise<number> {
   const repo = await findRepository(ctx.cwd);
+  if (document === 'decisions') {
+    const outDir = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
+    const { written, warnings } = await renderDecisions(repo, { formats: options.format, outDir, year: options.year, public: options.public });
+    printDiagnostics(ctx.io, warnings);
+    for (const file of written) ctx.io.out(`wrote ${shown(ctx.cwd, file)}`);
+    return 0;
+  }
   const dates = options.all === true ? repo.meetingDates : refs.length === 0 ? [meetingDate(repo, ctx.cwd)] : refs.map((r) => meetingDate(repo, ctx.cwd, r));
   const failures: DdhError[] = [];
   let files = 0;
@@ -26,7 +34,7 @@ export async function renderCommand(ctx: CommandContext, document: RenderDocumen
       const outDir = options.out === undefined ? undefined : dates.length > 1 ? path.resolve(ctx.cwd, options.out, date) : path.resolve(ctx.cwd, options.out);
       const { written, warnings } = await renderMeeting(repo, date, { document, formats: options.format, outDir, track: options.track, public: options.public });
       printDiagnostics(ctx.io, warnings);
-      for (const file of written) ctx.io.out(`wrote ${path.relative(ctx.cwd, file)}`);
+      for (const file of written) ctx.io.out(`wrote ${shown(ctx.cwd, file)}`);
       files += written.length;
     } catch (error) {
       if (!(error instanceof DdhError) || dates.length === 1) throw error;
@@ -39,4 +47,10 @@ export async function renderCommand(ctx: CommandContext, document: RenderDocumen
     return 1;
   }
   return 0;
+}
+
+/** A written file as the user best recognises it: relative when it is under the current folder. */
+function shown(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
