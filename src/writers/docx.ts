@@ -34,7 +34,7 @@ const BULLETS = ['•', '–', '▪'];
 const BULLET_REFERENCE = 'bullets';
 /** Word's built-in heading style ids, which its navigation pane and tables of contents follow. */
 const HEADING_LEVELS = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'] as const;
-const DEFAULT_HEADING_COLOUR = '1F3864';
+const DEFAULT_HEADING_COLOUR = '1F4E79';
 const LOGO_MAX = { width: 180, height: 48 };
 /** Half-point sizes of headings 1–6. */
 const HEADING_SIZES = [36, 28, 24, 22, 22, 22];

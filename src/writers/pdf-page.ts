@@ -4,16 +4,17 @@ import type { DocMeta } from '../doc.js';
 import { A4, type PdfImage } from './pdf-document.js';
 import type { Painter } from './pdf-paint.js';
 
-/** Word's default page margins (2.54 cm) and header/footer distance (1.25 cm), in points. */
-export const MARGIN = { top: 72, right: 72, bottom: 72, left: 72 } as const;
-const HEADER_FROM_EDGE = 35.4;
-const FOOTER_FROM_EDGE = 35.4;
+/** The DOCX writer's page: margins 2.5 cm at the top and 2 cm elsewhere, header and footer 1 cm from the edge, in points. */
+export const MARGIN = { top: 70.9, right: 56.7, bottom: 56.7, left: 56.7 } as const;
+const HEADER_FROM_EDGE = 28.35;
+const FOOTER_FROM_EDGE = 28.35;
 
 const FURNITURE_SIZE = 9;
 const FURNITURE_COLOUR = '595959';
 const DRAFT_WORD = 'UDKAST';
 const DRAFT_COLOUR = 'C00000';
 const WATERMARK_COLOUR = '#EBEBEB';
+const HEADER_RULE_COLOUR = '#A6A6A6';
 const WATERMARK_SIZE = 130;
 const LOGO_MAX = { width: 160, height: 34 };
 
@@ -66,6 +67,9 @@ export function decoratePages(painter: Painter, meta: DocMeta, logo: PdfImage | 
     pdf.switchToPage(start + index);
     painter.artifact('Pagination', () => {
       painter.text(meta.header, 'regular', FURNITURE_SIZE, FURNITURE_COLOUR, MARGIN.left, headerBaseline);
+      // A thin rule under the header, as in the DOCX.
+      const ruleY = headerBaseline + descent * FURNITURE_SIZE + 3;
+      pdf.save().moveTo(MARGIN.left, ruleY).lineTo(right, ruleY).lineWidth(0.5).strokeColor(HEADER_RULE_COLOUR).stroke().restore();
       let edge = right;
       if (logo !== undefined && logoSize !== undefined) {
         edge -= logoSize.width;

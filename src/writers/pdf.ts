@@ -25,18 +25,19 @@ type TableBlock = Extract<Block, { type: 'table' }>;
 type HeadingLevel = Extract<Block, { type: 'heading' }>['level'];
 
 // Word's Normal style since 2013: 11 pt, line spacing 1.08, 8 pt after each paragraph.
-const BODY: TextStyle = { style: 'regular', size: 11, colour: '000000', spacing: 1.08 };
-const PARAGRAPH_AFTER = 8;
+// The DOCX writer's values, so both documents set the same text: 11 pt, line 1.1, 6 pt after a paragraph.
+const BODY: TextStyle = { style: 'regular', size: 11, colour: '000000', spacing: 1.1 };
+const PARAGRAPH_AFTER = 6;
 const LINK_COLOUR = '0563C1';
-const DEFAULT_HEADING_COLOUR = '2F5496';
+const DEFAULT_HEADING_COLOUR = '1F4E79';
 // Word's Heading 1–3 sizes (16, 13, 12 pt); Word sets them in Calibri Light, which Carlito has no twin of.
 const HEADINGS: Record<HeadingLevel, { size: number; style: FontStyle; before: number; after: number }> = {
-  1: { size: 16, style: 'regular', before: 12, after: 6 },
-  2: { size: 13, style: 'regular', before: 12, after: 4 },
-  3: { size: 12, style: 'regular', before: 8, after: 2 },
-  4: { size: 11, style: 'italic', before: 6, after: 0 },
-  5: { size: 11, style: 'regular', before: 6, after: 0 },
-  6: { size: 11, style: 'italic', before: 6, after: 0 },
+  1: { size: 18, style: 'bold', before: 0, after: 12 },
+  2: { size: 14, style: 'bold', before: 18, after: 6 },
+  3: { size: 12, style: 'bold', before: 12, after: 6 },
+  4: { size: 11, style: 'bold', before: 12, after: 6 },
+  5: { size: 11, style: 'boldItalic', before: 12, after: 6 },
+  6: { size: 11, style: 'italic', before: 12, after: 6 },
 };
 // Word's list indents: label at 0.63 cm, text at 1.27 cm, each level nested under the text of the one above.
 const LIST_LABEL = 18;
