@@ -1,7 +1,6 @@
 // Opens DOCX files from the writer in a real word processor (LibreOffice, headless) and reads back what it shows.
 
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,33 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/doc.js';
 import { writeDocx } from '../../src/writers/docx.js';
 import { HOSTILE_TEXT, sampleDoc, solidPng } from '../helpers/docx-sample-doc.js';
+import { findClients } from '../helpers/clients.js';
 
 const run = promisify(execFile);
 
-/** The first of `names` found as an executable on PATH. */
-function onPath(...names: string[]): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '')) {
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here; try the next folder
-      }
-    }
-  }
-  return undefined;
-}
-
-const office = onPath('soffice', 'libreoffice');
-const pdftotext = onPath('pdftotext');
-const pdfinfo = onPath('pdfinfo');
-if (office === undefined) console.warn('DOCX client tests did not run: neither soffice nor libreoffice is on PATH');
+const clients = findClients('DOCX writer', [['soffice', 'libreoffice'], ['pdftotext'], ['pdfinfo']]);
+const office = clients.tool('soffice');
+const pdftotext = clients.tool('pdftotext');
+const pdfinfo = clients.tool('pdfinfo');
 
 const TIMEOUT = 180_000;
 
-describe.skipIf(office === undefined)('DOCX in LibreOffice', () => {
+describe.runIf(clients.ready)('DOCX in LibreOffice', () => {
   let dir = '';
   let profile = '';
 
@@ -57,7 +41,7 @@ describe.skipIf(office === undefined)('DOCX in LibreOffice', () => {
     const source = path.join(dir, `${name}.docx`);
     const result = await writeDocx(doc, { logo: solidPng(120, 40) });
     await writeFile(source, result.bytes);
-    await run(office as string, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format, '--outdir', dir, source], {
+    await run(office, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', format, '--outdir', dir, source], {
       timeout: TIMEOUT,
     });
     // LibreOffice exits 0 even when it cannot read the file, so a missing output is the failure to look for.
@@ -102,16 +86,16 @@ describe.skipIf(office === undefined)('DOCX in LibreOffice', () => {
     TIMEOUT,
   );
 
-  it.skipIf(pdftotext === undefined || pdfinfo === undefined)(
+  it(
     'prints as A4 PDF pages with the header, "Side X af Y" and the document title',
     async () => {
       const pdf = await convert(sampleDoc(), 'sample-pdf', 'pdf', 'pdf');
-      const info = (await run(pdfinfo as string, [pdf])).stdout;
+      const info = (await run(pdfinfo, [pdf])).stdout;
       expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
       expect(info).toMatch(/Title:\s+Referat Skovbyens Borgerservice Styregruppemøde 06\.03\.2025/);
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
       expect(pages).toBeGreaterThanOrEqual(2);
-      const text = (await run(pdftotext as string, ['-layout', pdf, '-'])).stdout;
+      const text = (await run(pdftotext, ['-layout', pdf, '-'])).stdout;
       expect(text).toContain(`Side 1 af ${pages}`);
       expect(text).toContain(`Side ${pages} af ${pages}`);
       expect(text.split('Skovbyens Borgerservice').length - 1).toBeGreaterThanOrEqual(pages);

@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DdhError } from '../../src/diagnostics.js';
 import { writePack, type PackPart } from '../../src/writers/pack.js';
 import { encryptPdf, makeAgenda, makePdf } from '../helpers/make-pdf.js';
+import { findClients } from '../helpers/clients.js';
 
-const TOOLS = ['qpdf', 'pdftotext', 'pdfinfo'];
-const missing = TOOLS.filter((tool) => spawnSync(tool, ['-v']).error !== undefined);
-const required = process.env.DDH_CLIENT_TESTS === '1';
-if (missing.length > 0 && !required) console.log(`skipping the pack client tests: ${missing.join(', ')} not on PATH`);
+const clients = findClients('pack writer', [['qpdf'], ['pdftotext'], ['pdfinfo']]);
 
 const META = { title: 'Mødepakke DDH Styregruppemøde 28.01.2025', date: '2025-01-28', lang: 'da-DK' };
 
@@ -20,13 +18,7 @@ function part(n: number, bytes: Uint8Array, stamp = `Bilag til punkt ${n}: Økon
   return { bookmark: `Punkt ${n} – Økonomi: bilag ${n}`, stamp, bytes, itemFile: `meetings/2025-01-28/0${n}-okonomi.md`, attachment: `bilag/${n}.pdf` };
 }
 
-describe.runIf(required)('pack client tools', () => {
-  it('are installed', () => {
-    expect(missing).toEqual([]);
-  });
-});
-
-describe.skipIf(missing.length > 0)('the pack in qpdf and poppler', () => {
+describe.runIf(clients.ready)('the pack in qpdf and poppler', () => {
   let dir: string;
   let packFile: string;
 

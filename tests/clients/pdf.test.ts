@@ -7,20 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Doc } from '../../src/doc.js';
 import { writePdf } from '../../src/writers/pdf.js';
+import { findClients } from '../helpers/clients.js';
 import { h, HOSTILE, link, meta, p, sampleDoc, t, tinyPng } from '../helpers/pdf-sample-doc.js';
 
-const TOOLS = ['qpdf', 'pdftotext', 'pdfinfo', 'pdffonts'];
-const missing = TOOLS.filter((tool) => spawnSync(tool, ['-v']).error !== undefined);
-const required = process.env.DDH_CLIENT_TESTS === '1';
-if (missing.length > 0 && !required) console.log(`skipping the PDF client tests: ${missing.join(', ')} not on PATH`);
+const clients = findClients('PDF writer', [['qpdf'], ['pdftotext'], ['pdfinfo'], ['pdffonts']]);
 
-describe.runIf(required)('PDF client tools', () => {
-  it('are installed', () => {
-    expect(missing).toEqual([]);
-  });
-});
-
-describe.skipIf(missing.length > 0)('the PDF in poppler and qpdf', () => {
+describe.runIf(clients.ready)('the PDF in poppler and qpdf', () => {
   let dir: string;
   const run = (tool: string, ...args: string[]): string => execFileSync(tool, args, { encoding: 'utf8' });
   const save = async (name: string, doc: Doc, logo?: Uint8Array): Promise<string> => {
