@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/doc.js';
 import { writeDocx } from '../../src/writers/docx.js';
-import { HOSTILE_TEXT, sampleDoc, solidPng } from '../helpers/docx-sample-doc.js';
+import { everyBlockDoc, HOSTILE, solidPng } from '../helpers/sample-doc.js';
 import { findClients } from '../helpers/clients.js';
 
 const run = promisify(execFile);
@@ -55,13 +55,13 @@ describe.runIf(clients.ready)('DOCX in LibreOffice', () => {
   it(
     'shows the headings, list numbers, table and the hostile characters as text',
     async () => {
-      const text = await readFile(await convert(sampleDoc(), 'sample', 'txt:Text (encoded):UTF8', 'txt'), 'utf8');
+      const text = await readFile(await convert(everyBlockDoc(), 'sample', 'txt:Text (encoded):UTF8', 'txt'), 'utf8');
       for (const expected of [
         'UDKAST',
         'Referat Skovbyens Borgerservice Styregruppemøde',
         'Punkt 1: Velkomst',
-        `Punkt 2: Særlige tegn ${HOSTILE_TEXT}`,
-        `Teksten indeholder ${HOSTILE_TEXT} og fed og kursiv tekst.`,
+        `Punkt 2: Særlige tegn ${HOSTILE}`,
+        `Teksten indeholder ${HOSTILE} og fed og kursiv tekst.`,
         'Repræsentantskabsmøde',
       ]) {
         expect(text).toContain(expected);
@@ -77,7 +77,7 @@ describe.runIf(clients.ready)('DOCX in LibreOffice', () => {
   it(
     'opens a document whose sources held characters XML cannot hold',
     async () => {
-      const doc = sampleDoc();
+      const doc = everyBlockDoc();
       doc.blocks.push({ type: 'paragraph', children: [{ type: 'text', text: 'før\uFFFE midt\uD800 efter\u0001 slut' }] });
       const text = await readFile(await convert(doc, 'bad-chars', 'txt:Text (encoded):UTF8', 'txt'), 'utf8');
       expect(text).toContain('før midt efter slut');
@@ -89,7 +89,7 @@ describe.runIf(clients.ready)('DOCX in LibreOffice', () => {
   it(
     'prints as A4 PDF pages with the header, "Side X af Y" and the document title',
     async () => {
-      const pdf = await convert(sampleDoc(), 'sample-pdf', 'pdf', 'pdf');
+      const pdf = await convert(everyBlockDoc(), 'sample-pdf', 'pdf', 'pdf');
       const info = (await run(pdfinfo, [pdf])).stdout;
       expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
       expect(info).toMatch(/Title:\s+Referat Skovbyens Borgerservice Styregruppemøde 06\.03\.2025/);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Doc } from '../../src/doc.js';
 import { writePdf } from '../../src/writers/pdf.js';
 import { findClients } from '../helpers/clients.js';
-import { h, HOSTILE, link, meta, p, sampleDoc, t, tinyPng } from '../helpers/pdf-sample-doc.js';
+import { FJORDLAND, h, HOSTILE, link, p, sampleMeta, severalPagesDoc, solidPng, t } from '../helpers/sample-doc.js';
 
 const clients = findClients('PDF writer', [['qpdf'], ['pdftotext'], ['pdfinfo'], ['pdffonts']]);
 
@@ -45,7 +45,7 @@ describe.runIf(clients.ready)('the PDF in poppler and qpdf', () => {
       h(2, 'Punkt 1: Velkomst (O)'),
       p(t('Sidste side.')),
     ];
-    const file = await save('text.pdf', { meta: meta(), blocks });
+    const file = await save('text.pdf', { meta: sampleMeta(FJORDLAND), blocks });
     const one = pageLines(file, 1);
     const two = pageLines(file, 2);
     for (const line of [
@@ -66,19 +66,19 @@ describe.runIf(clients.ready)('the PDF in poppler and qpdf', () => {
   });
 
   it('leaves out UDKAST when the minutes are approved', async () => {
-    const file = await save('approved.pdf', { meta: meta({ draft: false }), blocks: [p(t('Godkendt referat.'))] });
+    const file = await save('approved.pdf', { meta: sampleMeta(FJORDLAND, { draft: false }), blocks: [p(t('Godkendt referat.'))] });
     const lines = pageLines(file, 1);
     expect(lines).toContain('Godkendt referat.');
     expect(lines).not.toContain('UDKAST');
   });
 
   it('gives back characters no font has through ActualText', async () => {
-    const file = await save('missing.pdf', { meta: meta(), blocks: [p(t('Tegn: 中 og ᚠ.'))] });
+    const file = await save('missing.pdf', { meta: sampleMeta(FJORDLAND), blocks: [p(t('Tegn: 中 og ᚠ.'))] });
     expect(pageLines(file, 1)).toContain('Tegn: 中 og ᚠ.');
   });
 
   it('is tagged A4 with every font embedded, and passes qpdf --check', async () => {
-    const file = await save('sample.pdf', sampleDoc(), tinyPng());
+    const file = await save('sample.pdf', severalPagesDoc(), solidPng(2, 2));
     const info = run('pdfinfo', file);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);

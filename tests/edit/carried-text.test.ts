@@ -88,22 +88,15 @@ proposal: |
   });
 
   it('fills an empty or missing list', () => {
+    const ENTRY = '  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open\n';
     const empty = 'title: Godkendelse\nkind: approval\ncarried: []  # ingen endnu\nproposal: Godkendes.\n';
-    expect(rewriteCarried(empty, [chatbot])).toBe(
-      'title: Godkendelse\nkind: approval\ncarried:\n  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open\nproposal: Godkendes.\n',
-    );
+    expect(rewriteCarried(empty, [chatbot])).toBe(`title: Godkendelse\nkind: approval\ncarried:\n${ENTRY}proposal: Godkendes.\n`);
     const bare = 'title: Godkendelse\ncarried:\nkind: approval\n';
-    expect(rewriteCarried(bare, [chatbot])).toBe(
-      'title: Godkendelse\ncarried:\n  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open\nkind: approval\n',
-    );
+    expect(rewriteCarried(bare, [chatbot])).toBe(`title: Godkendelse\ncarried:\n${ENTRY}kind: approval\n`);
     const commented = 'carried:\n# kommentar\nkind: approval\n';
-    expect(rewriteCarried(commented, [chatbot])).toBe(
-      'carried:\n  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open\n# kommentar\nkind: approval\n',
-    );
+    expect(rewriteCarried(commented, [chatbot])).toBe(`carried:\n${ENTRY}# kommentar\nkind: approval\n`);
     const missing = 'title: Godkendelse\nkind: approval';
-    expect(rewriteCarried(missing, [chatbot])).toBe(
-      'title: Godkendelse\nkind: approval\ncarried:\n  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open\n',
-    );
+    expect(rewriteCarried(missing, [chatbot])).toBe(`title: Godkendelse\nkind: approval\ncarried:\n${ENTRY}`);
   });
 
   it('follows a list written without indentation under its key', () => {

@@ -9,6 +9,7 @@ import { createMeeting, refreshCarried } from '../../src/edit/index.js';
 import { findRepository, readMeeting } from '../../src/load/index.js';
 import type { AgendaItem, FollowUp, Meeting } from '../../src/model.js';
 import { carriedPoints, carryForward, pointsOpenAfter } from '../../src/rules/carry-forward.js';
+import * as build from '../helpers/meeting-builder.js';
 import { makeRepo } from '../helpers/temp-repo.js';
 
 type Op =
@@ -34,18 +35,9 @@ function dateOf(n: number): string {
   return new Date(Date.UTC(2026, 0, 5 + 7 * n)).toISOString().slice(0, 10);
 }
 
-function item(kind: 'approval' | 'item', title: string): AgendaItem {
-  return {
-    file: '', prefix: kind === 'approval' ? 10 : 20, number: kind === 'approval' ? 1 : 2, title, types: [], attachments: [], proposal: [],
-    subitems: [], followups: [], closed: false, kind, carried: [], introduction: '', minutes: '', introductionLine: 1, minutesLine: 1,
-  };
-}
-
 /** A meeting as new-meeting makes it with the standing items below: the approval item, then one ordinary item. */
 function newModelMeeting(n: number, carried: FollowUp[]): Meeting {
-  const approval = item('approval', 'Godkendelse af referat og opfølgning');
-  approval.carried = carried;
-  return { date: dateOf(n), dir: '', relDir: '', kind: 'styregruppemøde', absent: [], remote: [], guests: [], status: 'draft', items: [approval, item('item', 'Sager')] };
+  return build.meeting(dateOf(n), [build.approval(carried), build.item({ title: 'Sager' })]);
 }
 
 /** A history in memory, and which meetings' predecessors changed since they were last carried. */

@@ -5,35 +5,19 @@ import { createMeeting, refreshCarried } from '../../src/edit/index.js';
 import { replaceCarriedInFile } from '../../src/edit/carry.js';
 import { findRepository, validateRepository } from '../../src/load/index.js';
 import { makeRepo, writeFiles } from '../helpers/temp-repo.js';
-import { FIRST_APPROVAL, FIRST_KPI, errorText, repoWithFirstMeeting } from './fixture.js';
+import { CARRIED_DATABEHANDLER, CARRIED_VENTETID, FIRST_APPROVAL, FIRST_KPI, errorText, repoWithFirstMeeting } from './fixture.js';
 
 const APPROVAL = 'meetings/2026-03-12/30-godkendelse-af-referat-og-opfoelgning.md';
 
-/** The successor's approval item after the secretariat wrote status text, comments and an introduction. */
-const EDITED = `---
+/** The successor's approval item as the secretariat wrote it: comments, odd spacing and an introduction around `carried`. */
+const secretariatApproval = (carried: string): string => `---
 # Godkendelse – skrevet af sekretariatet
 title: Godkendelse af referat og opfølgning
 types: [ B ]        # mellemrum bevares
 
 kind: approval
 carried:
-  - id: databehandleraftaler
-    title: Databehandleraftaler for chatbotten
-    since: 2025-12-04
-    owner: Sekretariatet
-    update: 'Aftalen er underskrevet.'   # opdateret 3. marts
-    status: open
-
-  - id: opgoerelse-af-ventetid
-    title: Opgørelse af ventetid
-    since: 2026-01-27
-    owner: Camilla Friis
-    due: 2026-03-12
-    update: >-
-      Opgørelsen er
-      vedlagt.
-    status: open
-proposal: "Det indstilles, at referatet godkendes."
+${carried}proposal: "Det indstilles, at referatet godkendes."
 ---
 
 Sekretariatet har skrevet status – “før mødet”.
@@ -42,36 +26,26 @@ Sekretariatet har skrevet status – “før mødet”.
 
 `;
 
-/** EDITED after the previous meeting closed `databehandleraftaler` and agreed a new point. */
-const REFRESHED = `---
-# Godkendelse – skrevet af sekretariatet
-title: Godkendelse af referat og opfølgning
-types: [ B ]        # mellemrum bevares
-
-kind: approval
-carried:
-  - id: opgoerelse-af-ventetid
-    title: Opgørelse af ventetid
-    since: 2026-01-27
-    owner: Camilla Friis
-    due: 2026-03-12
-    update: >-
+/** The point that stays through every refresh, with the status text the secretariat wrote for it. */
+const VENTETID_WRITTEN = `${CARRIED_VENTETID}    update: >-
       Opgørelsen er
       vedlagt.
     status: open
-  - id: chatbot-pilotkommuner
+`;
+
+/** The successor's approval item after the secretariat wrote status text, comments and an introduction. */
+const EDITED = secretariatApproval(`${CARRIED_DATABEHANDLER}    update: 'Aftalen er underskrevet.'   # opdateret 3. marts
+    status: open
+
+${VENTETID_WRITTEN}`);
+
+/** EDITED after the previous meeting closed `databehandleraftaler` and agreed a new point. */
+const REFRESHED = secretariatApproval(`${VENTETID_WRITTEN}  - id: chatbot-pilotkommuner
     title: Chatbot – pilotkommuner
     since: 2026-01-27
     owner: Ida Thorsen
     status: open
-proposal: "Det indstilles, at referatet godkendes."
----
-
-Sekretariatet har skrevet status – “før mødet”.
-
-## Referat
-
-`;
+`);
 
 /** A repository whose second meeting was created, then edited; then the first meeting's minutes changed. */
 async function changedHistory(approvalText = EDITED): Promise<string> {

@@ -63,6 +63,20 @@ followups:
 Tallene.
 `;
 
+/** The first meeting's open points as the next meeting's approval item lists them, up to the status line. */
+export const CARRIED_DATABEHANDLER = `  - id: databehandleraftaler
+    title: Databehandleraftaler for chatbotten
+    since: 2025-12-04
+    owner: Sekretariatet
+`;
+
+export const CARRIED_VENTETID = `  - id: opgoerelse-af-ventetid
+    title: Opgørelse af ventetid
+    since: 2026-01-27
+    owner: Camilla Friis
+    due: 2026-03-12
+`;
+
 /** ddh.yaml, the plan and an approved first meeting on 2026-01-27. */
 export function repoWithFirstMeeting(status: 'approved' | 'draft' = 'approved'): FileMap {
   return {

@@ -6,7 +6,7 @@ import { createMeeting } from '../../src/edit/index.js';
 import { findRepository, readMeeting, validateRepository } from '../../src/load/index.js';
 import { carriedPoints } from '../../src/rules/carry-forward.js';
 import { makeRepo, writeFiles } from '../helpers/temp-repo.js';
-import { CONFIG, PLAN, errorText, repoWithFirstMeeting, snapshotTree } from './fixture.js';
+import { CARRIED_DATABEHANDLER, CARRIED_VENTETID, CONFIG, PLAN, errorText, repoWithFirstMeeting, snapshotTree } from './fixture.js';
 
 async function newMeeting(root: string, date: string, options?: { kind?: string }) {
   return createMeeting(await findRepository(root), date, options);
@@ -58,17 +58,8 @@ title: Godkendelse af referat og opfølgning
 types: [B]
 kind: approval
 carried:
-  - id: databehandleraftaler
-    title: Databehandleraftaler for chatbotten
-    since: 2025-12-04
-    owner: Sekretariatet
-    status: open
-  - id: opgoerelse-af-ventetid
-    title: Opgørelse af ventetid
-    since: 2026-01-27
-    owner: Camilla Friis
-    due: 2026-03-12
-    status: open
+${CARRIED_DATABEHANDLER}    status: open
+${CARRIED_VENTETID}    status: open
 ---
 
 ## Referat

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { lintRepository, type LintOptions } from '../../src/lint/index.js';
-import type { Meeting, Repository } from '../../src/model.js';
-import { approval, item, meeting, point, repository } from '../registers/build.js';
+import type { AgendaItem, Meeting, Repository } from '../../src/model.js';
+import { approval, item, meeting, point, repository } from '../helpers/meeting-builder.js';
 
 const noFiles: LintOptions = { readSource: () => undefined };
 const rules = (found: Diagnostic[]): string[] => found.map((d) => d.rule);
@@ -10,36 +10,36 @@ const lint = (repo: Repository, meetings: Meeting[], options: LintOptions = {}):
   lintRepository(repo, meetings, { ...noFiles, ...options });
 
 /** An item that passes every rule: minutes written, no B without a proposal. */
-const fine = (date: string, prefix: number, over: Parameters<typeof item>[2] = {}) => item(date, prefix, { minutes: 'Taget til efterretning.', ...over });
+const fine = (over: Partial<AgendaItem> = {}) => item({ minutes: 'Taget til efterretning.', ...over });
 
 describe('lintRepository', () => {
   it('finds nothing in a tidy meeting and gives only warnings with lint/ rules', () => {
-    const m = meeting('2026-03-12', [fine('2026-03-12', 10), approval('2026-03-12', [], { minutes: 'Godkendt.' })]);
-    expect(lint(repository(['2026-03-12']), [m])).toEqual([]);
+    const m = meeting('2026-03-12', [fine(), approval([], { minutes: 'Godkendt.' })]);
+    expect(lint(repository({ meetingDates: ['2026-03-12'] }), [m])).toEqual([]);
   });
 
   describe('no-referat', () => {
     const m = (status: Meeting['status']) =>
-      meeting('2026-03-12', [fine('2026-03-12', 10), item('2026-03-12', 20, { title: 'KPI', minutes: '  \n', minutesLine: 14 })], { status });
+      meeting('2026-03-12', [fine(), item({ prefix: 20, title: 'KPI', minutes: '  \n', minutesLine: 14 })], { status });
 
     it('reports an item without minutes once the meeting is approved', () => {
-      const found = lint(repository(['2026-03-12']), [m('approved')]);
+      const found = lint(repository({ meetingDates: ['2026-03-12'] }), [m('approved')]);
       expect(found).toEqual([expect.objectContaining({ rule: 'lint/no-referat', severity: 'warning', file: 'meetings/2026-03-12/20-punkt.md', line: 14 })]);
       expect(found[0]!.message).toContain('Punkt 2 "KPI"');
     });
 
     it('reports it in a draft when a later meeting exists', () => {
-      expect(rules(lint(repository(['2026-03-12', '2026-04-28']), [m('draft')]))).toEqual(['lint/no-referat']);
+      expect(rules(lint(repository({ meetingDates: ['2026-03-12', '2026-04-28'] }), [m('draft')]))).toEqual(['lint/no-referat']);
     });
 
     it('leaves the latest draft meeting alone: its minutes are not written yet', () => {
-      expect(lint(repository(['2026-01-27', '2026-03-12']), [m('draft')])).toEqual([]);
+      expect(lint(repository({ meetingDates: ['2026-01-27', '2026-03-12'] }), [m('draft')])).toEqual([]);
     });
   });
 
   describe('referat-date', () => {
-    const repo = repository(['2026-01-27', '2026-03-12']);
-    const withText = (over: Parameters<typeof approval>[2]) => [meeting('2026-03-12', [approval('2026-03-12', [], over)])];
+    const repo = repository({ meetingDates: ['2026-01-27', '2026-03-12'] });
+    const withText = (over: Parameters<typeof approval>[1]) => [meeting('2026-03-12', [approval([], over)])];
 
     it('accepts the previous meeting date in any common form', () => {
       for (const title of [
@@ -71,7 +71,7 @@ describe('lintRepository', () => {
 
     it('ignores dates on lines that do not mention the minutes, and the first meeting', () => {
       expect(lint(repo, withText({ introduction: 'Vagtplanen blev vedtaget 03.12.2025.\nReferatet er udsendt.' }))).toEqual([]);
-      expect(lint(repository(['2026-03-12']), withText({ title: 'Godkendelse af referat fra 26.11.2025' }))).toEqual([]);
+      expect(lint(repository({ meetingDates: ['2026-03-12'] }), withText({ title: 'Godkendelse af referat fra 26.11.2025' }))).toEqual([]);
     });
 
     it('finds the line of a date in the body through the file', () => {
@@ -85,8 +85,8 @@ describe('lintRepository', () => {
   });
 
   describe('password and cpr', () => {
-    const repo = repository(['2026-03-12']);
-    const textIn = (minutes: string, over: Partial<Meeting> = {}) => [meeting('2026-03-12', [fine('2026-03-12', 10, { minutes, minutesLine: 9 })], over)];
+    const repo = repository({ meetingDates: ['2026-03-12'] });
+    const textIn = (minutes: string, over: Partial<Meeting> = {}) => [meeting('2026-03-12', [fine({ minutes, minutesLine: 9 })], over)];
 
     it.each([
       'Find bilag her (koden er: Leder2026)',
@@ -114,7 +114,7 @@ describe('lintRepository', () => {
     it('finds the line of each of two equal lines, in the introduction and in the minutes', () => {
       const file = 'meetings/2026-03-12/10-punkt.md';
       const source = '---\ntitle: Portal\n---\nIntro.\nKoden er: Portal2026\n\n## Referat\n\nKoden er: Portal2026\n';
-      const m = meeting('2026-03-12', [fine('2026-03-12', 10, { introduction: 'Intro.\nKoden er: Portal2026', introductionLine: 4, minutes: 'Koden er: Portal2026', minutesLine: 9 })]);
+      const m = meeting('2026-03-12', [fine({ introduction: 'Intro.\nKoden er: Portal2026', introductionLine: 4, minutes: 'Koden er: Portal2026', minutesLine: 9 })]);
       const found = lintRepository(repo, [m], { readSource: (f) => (f === file ? source : undefined) });
       expect(found.map((d) => [d.field, d.line])).toEqual([
         ['introduction', 5],
@@ -124,7 +124,7 @@ describe('lintRepository', () => {
 
     it('reports a password in meeting.yaml fields and carried updates', () => {
       const found = lint(repo, [
-        meeting('2026-03-12', [approval('2026-03-12', [point('portal', '2026-01-27', { update: 'Ny kode: Portal2026' })], { minutes: 'Godkendt.' })], {
+        meeting('2026-03-12', [approval([point('portal', '2026-01-27', { update: 'Ny kode: Portal2026' })], { minutes: 'Godkendt.' })], {
           attachmentsUrl: 'https://example.org/bilag?pwd=Xy12zz',
         }),
       ]);
@@ -154,16 +154,16 @@ describe('lintRepository', () => {
   });
 
   describe('no-proposal', () => {
-    const repo = repository(['2026-03-12']);
+    const repo = repository({ meetingDates: ['2026-03-12'] });
     it('reports a B item without a proposal at the types line', () => {
       const file = 'meetings/2026-03-12/20-punkt.md';
-      const found = lintRepository(repo, [meeting('2026-03-12', [fine('2026-03-12', 20, { types: ['D', 'B'], proposal: ['  '] })])], {
+      const found = lintRepository(repo, [meeting('2026-03-12', [fine({ prefix: 20, types: ['D', 'B'], proposal: ['  '] })])], {
         readSource: (f) => (f === file ? '---\ntitle: Budget\ntypes: [D, B]\n---\n' : undefined),
       });
       expect(found).toEqual([expect.objectContaining({ rule: 'lint/no-proposal', file, line: 3, field: 'proposal' })]);
     });
     it('accepts a B item with a proposal and an O item without', () => {
-      const m = meeting('2026-03-12', [fine('2026-03-12', 20, { types: ['B'], proposal: ['Det indstilles, at budgettet godkendes.'] }), fine('2026-03-12', 30, { types: ['O'] })]);
+      const m = meeting('2026-03-12', [fine({ prefix: 20, types: ['B'], proposal: ['Det indstilles, at budgettet godkendes.'] }), fine({ prefix: 30, types: ['O'] })]);
       expect(lint(repo, [m])).toEqual([]);
     });
   });
@@ -171,7 +171,7 @@ describe('lintRepository', () => {
   describe('plan-order', () => {
     const source = (dates: string[]) => `# Mødeplan\n${dates.map((d) => `- date: ${d}\n  place: Teams`).join('\n')}\n`;
     const run = (dates: string[]) =>
-      lintRepository(repository([], { plan: [...dates].sort().map((date) => ({ date })) }), [], {
+      lintRepository(repository({ plan: [...dates].sort().map((date) => ({ date })) }), [], {
         readSource: (f) => (f === 'meetings/plan.yaml' ? source(dates) : undefined),
       });
 
@@ -193,16 +193,16 @@ describe('lintRepository', () => {
 
     it('is left out when only some meetings are linted', () => {
       expect(
-        lintRepository(repository([]), [], { dates: ['2026-01-27'], readSource: (f) => (f === 'meetings/plan.yaml' ? source(['2026-03-12', '2025-01-01']) : undefined) }),
+        lintRepository(repository(), [], { dates: ['2026-01-27'], readSource: (f) => (f === 'meetings/plan.yaml' ? source(['2026-03-12', '2025-01-01']) : undefined) }),
       ).toEqual([]);
     });
   });
 
   describe('stale-followup', () => {
     const dates = ['2026-01-27', '2026-02-24', '2026-03-12', '2026-04-28', '2026-06-02'];
-    const repo = repository(dates);
+    const repo = repository({ meetingDates: dates });
     const at = (date: string, update?: string) =>
-      meeting(date, [approval(date, [point('vagtplan', '2026-01-27', update === undefined ? {} : { update })], { minutes: 'Godkendt.' })], {
+      meeting(date, [approval([point('vagtplan', '2026-01-27', update === undefined ? {} : { update })], { minutes: 'Godkendt.' })], {
         status: 'approved',
       });
 
@@ -222,8 +222,8 @@ describe('lintRepository', () => {
     });
 
     it('accepts 3 meetings, and a closed point', () => {
-      expect(lint(repository(dates.slice(0, 4)), dates.slice(1, 4).map((d) => at(d)))).toEqual([]);
-      const closed = meeting('2026-06-02', [approval('2026-06-02', [point('vagtplan', '2026-01-27', { status: 'closed' })], { minutes: 'Godkendt.' })]);
+      expect(lint(repository({ meetingDates: dates.slice(0, 4) }), dates.slice(1, 4).map((d) => at(d)))).toEqual([]);
+      const closed = meeting('2026-06-02', [approval([point('vagtplan', '2026-01-27', { status: 'closed' })], { minutes: 'Godkendt.' })]);
       expect(lint(repo, [closed])).toEqual([]);
     });
   });

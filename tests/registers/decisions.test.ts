@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decisionRegister } from '../../src/registers/decisions.js';
-import { item, meeting } from './build.js';
+import { item, meeting } from '../helpers/meeting-builder.js';
 
 const meetings = [
   meeting('2026-03-12', [
-    item('2026-03-12', 10, { title: 'Velkomst' }),
-    item('2026-03-12', 20, { title: 'Tilfredshedsundersøgelse', decision: 'Spørgeskemaet blev GODKENDT med to tilføjelser.' }),
-    item('2026-03-12', 30, { title: 'Personalesag', decision: 'Drøftet; intet referat.', closed: true }),
+    item({ title: 'Velkomst' }),
+    item({ title: 'Tilfredshedsundersøgelse', decision: 'Spørgeskemaet blev GODKENDT med to tilføjelser.' }),
+    item({ title: 'Personalesag', decision: 'Drøftet; intet referat.', closed: true }),
   ]),
   meeting('2026-01-27', [
-    item('2026-01-27', 10, { title: 'Vagtplan 2026', decision: '  Vagtplanen blev vedtaget.\n' }),
-    item('2026-01-27', 20, { title: 'Eventuelt', decision: '   ' }),
+    item({ title: 'Vagtplan 2026', decision: '  Vagtplanen blev vedtaget.\n' }),
+    item({ title: 'Eventuelt', decision: '   ' }),
   ]),
 ];
 

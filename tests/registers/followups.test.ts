@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { followUpRegister } from '../../src/registers/followups.js';
-import { approval, item, meeting, point } from './build.js';
+import { approval, item, meeting, point } from '../helpers/meeting-builder.js';
 
 const M1 = meeting('2026-01-27', [
-  approval('2026-01-27', []),
-  item('2026-01-27', 40, {
+  approval([]),
+  item({
+    prefix: 40,
     followups: [
       { title: 'Vagtplan for 2026', owner: 'Sekretariatet', due: '2026-03-01' },
       { title: 'Ny hjemmeside' },
@@ -12,14 +13,14 @@ const M1 = meeting('2026-01-27', [
   }),
 ]);
 const M2 = meeting('2026-03-12', [
-  approval('2026-03-12', [
+  approval([
     point('vagtplan-for-2026', '2026-01-27', { title: 'Vagtplan for 2026', owner: 'Sekretariatet', due: '2026-03-01', update: 'Udkast sendt i høring.' }),
     point('ny-hjemmeside', '2026-01-27', { title: 'Ny hjemmeside', status: 'closed' }),
   ]),
-  item('2026-03-12', 50, { followups: [{ title: 'Budget 2027', owner: 'Formanden', due: '2026-12-01' }] }),
+  item({ prefix: 50, followups: [{ title: 'Budget 2027', owner: 'Formanden', due: '2026-12-01' }] }),
 ]);
 const M3 = meeting('2026-04-28', [
-  approval('2026-04-28', [
+  approval([
     point('vagtplan-for-2026', '2026-01-27', { title: 'Vagtplan for 2026', owner: 'Sekretariatet', due: '2026-03-01' }),
     point('budget-2027', '2026-03-12', { title: 'Budget 2027', owner: 'Formanden', due: '2026-12-01' }),
   ]),

@@ -4,13 +4,13 @@ import { parseMarkdown } from '../../src/markdown/index.js';
 import { renderMarkdown } from '../../src/templates/index.js';
 import { makeRepo } from '../helpers/temp-repo.js';
 import { docText, headings } from '../markdown/doc-text.js';
-import { item, meeting, repository } from './build.js';
+import { item, meeting, repository } from '../helpers/meeting-builder.js';
 
-const MEETING = meeting([item({ title: 'Velkomst', types: ['O'], minutes: 'Alle var mødt.' }), item({ title: 'Eventuelt {{#if x}}' })]);
+const MEETING = meeting('2026-02-10', [item({ title: 'Velkomst', types: ['O'], minutes: 'Alle var mødt.' }), item({ title: 'Eventuelt {{#if x}}' })]);
 const PLAN = [{ date: '2026-04-14', place: 'Teams' }];
 
 async function renderIn(files: Record<string, string>, document: 'agenda' | 'minutes') {
-  const repo = repository(await makeRepo(files), { plan: PLAN });
+  const repo = repository({ root: await makeRepo(files), plan: PLAN });
   return parseMarkdown(await renderMarkdown(repo, MEETING, { document }));
 }
 

@@ -5,7 +5,7 @@ import { parseMarkdown } from '../../src/markdown/index.js';
 import type { AgendaItem, Meeting, Repository } from '../../src/model.js';
 import { renderMarkdown, type RenderOptions } from '../../src/templates/index.js';
 import { blockTexts, docText, headings, inlineText } from '../markdown/doc-text.js';
-import { item, meeting, repository } from './build.js';
+import { item, meeting, repository } from '../helpers/meeting-builder.js';
 
 interface Rendered {
   markdown: string;
@@ -13,7 +13,7 @@ interface Rendered {
   text: string;
 }
 
-async function render(m: Meeting, options: RenderOptions, repo: Repository = repository('/nowhere', { plan: PLAN })): Promise<Rendered> {
+async function render(m: Meeting, options: RenderOptions, repo: Repository = repository({ plan: PLAN })): Promise<Rendered> {
   const markdown = await renderMarkdown(repo, m, options);
   const doc = parseMarkdown(markdown);
   return { markdown, doc, text: docText(doc) };
@@ -54,7 +54,7 @@ const KPI = item({
 });
 
 const STANDARD = (): Meeting =>
-  meeting([item({ title: 'Velkomst', presenter: 'Mødeleder' }), APPROVAL, KPI, item({ title: 'Eventuelt' })], {
+  meeting('2026-02-10', [item({ title: 'Velkomst', presenter: 'Mødeleder' }), APPROVAL, KPI, item({ title: 'Eventuelt' })], {
     issued: '2026-02-03',
     chair: 'Hanne Lund',
     attachmentsUrl: 'https://example.org/bilag/2026-02-10',
@@ -184,7 +184,7 @@ describe('the agenda', () => {
   });
 
   test('leaves out what the meeting does not give: issue date, host, attachments link, next meetings', async () => {
-    const bare = meeting([item({ title: 'Velkomst' })], { host: undefined, time: undefined });
+    const bare = meeting('2026-02-10', [item({ title: 'Velkomst' })], { host: undefined, time: undefined });
     const { text, doc } = await render(bare, { document: 'agenda' }, repository());
     expect(doc.blocks[0]).toMatchObject({ type: 'heading', level: 1 });
     expect(text).not.toMatch(/Vært|Mødetid|Find bilag|Næste styregruppemøder|Mødeleder/);
@@ -242,7 +242,7 @@ describe('the minutes', () => {
 
 describe('front matter', () => {
   test('carries the metadata; the date is the meeting’s, never the render day', async () => {
-    const repo = repository('/srv/fbl', { config: { ...repository().config, style: { font: 'Carlito', colour: '003366', logo: 'grafik/logo.png' } } });
+    const repo = repository({ root: '/srv/fbl', config: { ...repository().config, style: { font: 'Carlito', colour: '003366', logo: 'grafik/logo.png' } } });
     const { doc, markdown } = await render(STANDARD(), { document: 'agenda' }, repo);
     expect(markdown.startsWith('---\n')).toBe(true);
     expect(doc.meta).toEqual({
@@ -260,7 +260,7 @@ describe('front matter', () => {
   });
 
   test('is written as data: a title full of YAML and Markdown syntax survives', async () => {
-    const repo = repository('/nowhere', { config: { ...repository().config, short: 'A: "b" #c {{d}}\n---' } });
+    const repo = repository({ config: { ...repository().config, short: 'A: "b" #c {{d}}\n---' } });
     const { doc } = await render(STANDARD(), { document: 'minutes' }, repo);
     expect(doc.meta.title).toBe('Referat A: "b" #c {{d}}\n--- Styregruppemøde 10.02.2026');
     expect(headings(doc)[0]).toBe('1 Referat A: "b" #c {{d}} --- Styregruppemøde');
@@ -278,6 +278,7 @@ describe('hostile text', () => {
 
   test('prints literally in every plain-text field', async () => {
     const m = meeting(
+      '2026-02-10',
       [
         item({
           title: NASTY,
@@ -310,14 +311,14 @@ describe('hostile text', () => {
 
   test('prints template syntax and special characters literally in Markdown fields', async () => {
     const body = `Tekst med {{#if x}}ja{{/if}} og {{ y }} og {{> partial}}: & < > ' " æøå – ’ “ ” ▪ →`;
-    const m = meeting([item({ title: 'Punkt', introduction: body, proposal: [body], minutes: body, decision: body })]);
+    const m = meeting('2026-02-10', [item({ title: 'Punkt', introduction: body, proposal: [body], minutes: body, decision: body })]);
     const { doc } = await render(m, { document: 'minutes' });
     expect(blockTexts(section(doc, 'Punkt 1:')).filter((t) => t === body)).toHaveLength(4);
   });
 
   test('a title that looks like Markdown stays one plain line', async () => {
     const title = '# 1. **Ikke fed** og _ikke kursiv_\n- ikke en liste';
-    const { doc } = await render(meeting([item({ title: title, presenter: '2) Ikke nummereret' })]), { document: 'agenda' });
+    const { doc } = await render(meeting('2026-02-10', [item({ title: title, presenter: '2) Ikke nummereret' })]), { document: 'agenda' });
     const flat = '# 1. **Ikke fed** og _ikke kursiv_ - ikke en liste';
     expect(headings(doc)).toContain(`2 Punkt 1: ${flat}`);
     expect(blockTexts(section(doc, 'Punkt 1:'))).toEqual(['V/ 2) Ikke nummereret']);
@@ -327,7 +328,7 @@ describe('hostile text', () => {
   });
 
   test('an unclosed code fence or HTML comment in one item cannot swallow the next', async () => {
-    const m = meeting([
+    const m = meeting('2026-02-10', [
       item({ title: 'Første', introduction: 'Før koden\n\n```\nkode uden slut' }),
       item({ title: 'Anden', introduction: 'Tekst\n\n<!-- en kommentar uden slut\n\nmere tekst' }),
       item({ title: 'Tredje', introduction: '<div>\nhtml-blok' }),
@@ -347,7 +348,7 @@ describe('the Danish date trap', () => {
 
   test('a paragraph starting with a date is text, not a list starting at 6', async () => {
     const text = '6. marts 2025 holdt arbejdsgruppen sit første møde.';
-    const { doc } = await render(meeting([dated(text)]), { document: 'minutes' });
+    const { doc } = await render(meeting('2026-02-10', [dated(text)]), { document: 'minutes' });
     const body = section(doc, 'Punkt 1:');
     expect(blockTexts(body).filter((t) => t === text)).toHaveLength(4);
     expect(listsIn(body).filter((l) => l.ordered)).toEqual([]);
@@ -356,7 +357,7 @@ describe('the Danish date trap', () => {
 
   test('also on a continuation line, in a capitalised month and inside a bullet', async () => {
     const text = 'Fristen er\n1. januar 2026 for alle.\n\n- 31. December er sidste dag\n\n12. maj';
-    const { doc } = await render(meeting([item({ title: 'Frister', introduction: text })]), { document: 'agenda' });
+    const { doc } = await render(meeting('2026-02-10', [item({ title: 'Frister', introduction: text })]), { document: 'agenda' });
     const body = section(doc, 'Punkt 1:');
     expect(blockTexts(body)).toEqual(['Introduktion:', 'Fristen er 1. januar 2026 for alle.', '31. December er sidste dag', '12. maj']);
     expect(listsIn(body).filter((l) => l.ordered)).toEqual([]);
@@ -364,7 +365,7 @@ describe('the Danish date trap', () => {
 
   test('real ordered lists and dates in code stay as they are', async () => {
     const text = '1. Første punkt\n2. Andet punkt\n\n```\n6. marts 2025\n```';
-    const { doc, markdown } = await render(meeting([item({ title: 'Lister', introduction: text })]), { document: 'agenda' });
+    const { doc, markdown } = await render(meeting('2026-02-10', [item({ title: 'Lister', introduction: text })]), { document: 'agenda' });
     const body = section(doc, 'Punkt 1:');
     expect(listsIn(body)).toMatchObject([{ ordered: true, start: 1, items: [[{}], [{}]] }]);
     expect(blockTexts(body).at(-1)).toBe('6. marts 2025');
@@ -375,7 +376,7 @@ describe('the Danish date trap', () => {
 describe('headings in item text', () => {
   test('move below the item heading, capped at level 6; code is left alone', async () => {
     const text = '# Baggrund\n\ntekst\n\n## Detaljer\n\nUnderpunkt\n-----------\n\n##### Fem\n\n###### Seks\n\n```\n# ikke en overskrift\n```';
-    const { doc } = await render(meeting([item({ title: 'Overskrifter', introduction: text })]), { document: 'agenda' });
+    const { doc } = await render(meeting('2026-02-10', [item({ title: 'Overskrifter', introduction: text })]), { document: 'agenda' });
     expect(headings(doc).filter((h) => !/^[12] /.test(h))).toEqual(['3 Baggrund', '4 Detaljer', '4 Underpunkt', '6 Fem', '6 Seks']);
     expect(blockTexts(section(doc, 'Punkt 1:'))).toContain('# ikke en overskrift');
   });
@@ -383,7 +384,7 @@ describe('headings in item text', () => {
 
 describe('extracts and public versions', () => {
   const TRACKED = (): Meeting =>
-    meeting([
+    meeting('2026-02-10', [
       item({ title: 'Velkomst' }),
       item({ title: 'Telefontider', track: 'linje', introduction: 'Om telefonen.' }),
       item({ title: 'Robotens ordforråd', track: 'robot', introduction: 'ROBOTTEKST', followups: [{ title: 'Robotopgave' }] }),
@@ -422,7 +423,7 @@ describe('extracts and public versions', () => {
       decision: 'FORTROLIG-BESLUTNING',
       followups: [{ title: 'FORTROLIGT-OPFØLGNINGSPUNKT' }],
     });
-    const m = meeting([item({ title: 'Velkomst' }), closed, item({ title: 'Eventuelt', followups: [{ title: 'Åbent punkt' }] })]);
+    const m = meeting('2026-02-10', [item({ title: 'Velkomst' }), closed, item({ title: 'Eventuelt', followups: [{ title: 'Åbent punkt' }] })]);
     const { doc, text } = await render(m, { document: 'minutes', public: true });
     expect(text).not.toContain('FORTROLIG');
     expect(headings(doc)).toContain('2 Punkt 2: Personalesag');

@@ -19,11 +19,11 @@ import {
   type DocxPackage,
   type XmlNode,
 } from '../helpers/docx-read.js';
-import { HOSTILE_TEXT, SAMPLE_LINK, sampleDoc, sampleMeta, solidPng } from '../helpers/docx-sample-doc.js';
+import { everyBlockDoc, HOSTILE, sampleMeta, SKOVBY, solidPng } from '../helpers/sample-doc.js';
 
 const HYPERLINK_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
-async function written(doc: Doc = sampleDoc(), logo?: Uint8Array): Promise<{ pkg: DocxPackage; warnings: Awaited<ReturnType<typeof writeDocx>>['warnings'] }> {
+async function written(doc: Doc = everyBlockDoc(), logo?: Uint8Array): Promise<{ pkg: DocxPackage; warnings: Awaited<ReturnType<typeof writeDocx>>['warnings'] }> {
   const result = await writeDocx(doc, logo === undefined ? {} : { logo });
   return { pkg: await readDocx(result.bytes), warnings: result.warnings };
 }
@@ -60,7 +60,7 @@ function valOf(nodes: readonly XmlNode[], tag: string): string | undefined {
 }
 
 function docWith(blocks: Block[], meta = {}): Doc {
-  return { meta: sampleMeta(meta), blocks };
+  return { meta: sampleMeta(SKOVBY, meta), blocks };
 }
 
 afterEach(() => {
@@ -69,7 +69,7 @@ afterEach(() => {
 
 describe('writeDocx structure', () => {
   it('writes only well-formed XML parts', async () => {
-    const { pkg } = await written(sampleDoc(), solidPng(30, 10));
+    const { pkg } = await written(everyBlockDoc(), solidPng(30, 10));
     expect(pkg.names[0]).toBe('[Content_Types].xml');
     for (const [name, xml] of pkg.xml) expect(xmlProblem(xml), name).toBeUndefined();
   });
@@ -99,7 +99,7 @@ describe('writeDocx structure', () => {
   });
 
   it('sets the body font, size and the Danish language in the document defaults', async () => {
-    const { pkg } = await written(sampleDoc({ font: 'Cambria' }));
+    const { pkg } = await written(everyBlockDoc({ font: 'Cambria' }));
     const defaults = findAll(parseXml(pkg.part('word/styles.xml')), 'w:rPrDefault');
     expect(attr(findFirst(defaults, 'w:rFonts') ?? {}, 'w:ascii')).toBe('Cambria');
     expect(attr(findFirst(defaults, 'w:rFonts') ?? {}, 'w:hAnsi')).toBe('Cambria');
@@ -112,7 +112,7 @@ describe('writeDocx structure', () => {
 
   it('writes links as w:hyperlink with an external relationship to the address', async () => {
     const fragment = 'https://eksempel.dk/side#afsnit-2';
-    const doc = sampleDoc();
+    const doc = everyBlockDoc();
     doc.blocks.push({ type: 'paragraph', children: [{ type: 'link', href: fragment, children: [{ type: 'text', text: 'afsnit 2' }] }] });
     const { pkg } = await written(doc);
     const tree = parseXml(pkg.part('word/document.xml'));
@@ -127,7 +127,7 @@ describe('writeDocx structure', () => {
       expect(valOf([link], 'w:rStyle')).toBe('Hyperlink');
       return anchor === undefined ? rel?.target : `${rel?.target}#${anchor}`;
     });
-    expect(addresses).toEqual([SAMPLE_LINK, fragment]);
+    expect(addresses).toEqual([SKOVBY.attachments.href, fragment]);
     const styles = findAll(parseXml(pkg.part('word/styles.xml')), 'w:style');
     expect(styles.find((s) => attr(s, 'w:styleId') === 'Hyperlink' && attr(s, 'w:type') === 'character')).toBeDefined();
   });
@@ -243,7 +243,7 @@ describe('writeDocx structure', () => {
   });
 
   it('puts the organisation in the header and "Side X af Y" with PAGE and NUMPAGES fields in the footer', async () => {
-    const { pkg } = await written(sampleDoc({ header: 'Ådalens Kontaktcenter & Co' }));
+    const { pkg } = await written(everyBlockDoc({ header: 'Ådalens Kontaktcenter & Co' }));
     const sect = findAll(parseXml(pkg.part('word/document.xml')), 'w:sectPr');
     expect(findAll(sect, 'w:headerReference')).toHaveLength(1);
     expect(findAll(sect, 'w:footerReference')).toHaveLength(1);
@@ -257,7 +257,7 @@ describe('writeDocx structure', () => {
   });
 
   it('marks a draft with UDKAST in the header of every page and at the top of the first page, and nothing else', async () => {
-    const draft = await written(sampleDoc({ draft: true }));
+    const draft = await written(everyBlockDoc({ draft: true }));
     const header = paragraphsOf(headerPart(draft.pkg));
     expect(header.map((p) => p.text).join('')).toContain('UDKAST');
     const redBold = findAll([header[0]?.node ?? {}], 'w:r').find((r) => wordText(childrenOf(r)).includes('UDKAST')) ?? {};
@@ -265,13 +265,13 @@ describe('writeDocx structure', () => {
     expect(valOf([redBold], 'w:color')).toBe('C00000');
     expect(paragraphsOf(draft.pkg.part('word/document.xml'))[0]?.text).toBe('UDKAST');
 
-    const approved = await written(sampleDoc({ draft: false }));
+    const approved = await written(everyBlockDoc({ draft: false }));
     for (const [name, xml] of approved.pkg.xml) expect(xml.includes('UDKAST'), name).toBe(false);
   });
 
   it('shows the logo in the header, sized to its proportions, with the bytes given', async () => {
     const logo = solidPng(300, 100);
-    const { pkg, warnings } = await written(sampleDoc(), logo);
+    const { pkg, warnings } = await written(everyBlockDoc(), logo);
     expect(warnings).toEqual([]);
     const header = parseXml(headerPart(pkg));
     const blip = findFirst(header, 'a:blip') ?? {};
@@ -284,7 +284,7 @@ describe('writeDocx structure', () => {
   });
 
   it('leaves out a logo that is not a PNG or JPEG, with a warning', async () => {
-    const { pkg, warnings } = await written(sampleDoc(), new TextEncoder().encode('<html>ikke et billede</html>'));
+    const { pkg, warnings } = await written(everyBlockDoc(), new TextEncoder().encode('<html>ikke et billede</html>'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toMatch(/logo/);
     expect(findFirst(parseXml(headerPart(pkg)), 'w:drawing')).toBeUndefined();
@@ -292,7 +292,7 @@ describe('writeDocx structure', () => {
   });
 
   it('writes the core properties from the meta: title, subject, author, language, the meeting date', async () => {
-    const { pkg } = await written(sampleDoc({ title: 'Dagsorden <DDH> & "venner"', subject: 'Møde 6. marts', author: 'Ådalens Kontaktcenter' }));
+    const { pkg } = await written(everyBlockDoc({ title: 'Dagsorden <DDH> & "venner"', subject: 'Møde 6. marts', author: 'Ådalens Kontaktcenter' }));
     const core = parseXml(pkg.part('docProps/core.xml'));
     const text = (tag: string) => childrenOf(findFirst(core, tag) ?? {}).map((c) => String(c['#text'] ?? '')).join('');
     expect(text('dc:title')).toBe('Dagsorden <DDH> & "venner"');
@@ -311,8 +311,8 @@ describe('writeDocx text', () => {
     expect(warnings).toEqual([]);
     const xml = pkg.part('word/document.xml');
     const texts = paragraphsOf(xml).map((p) => p.text);
-    expect(texts).toContain(`Punkt 2: Særlige tegn ${HOSTILE_TEXT}`);
-    expect(texts.some((t) => t.startsWith(`Teksten indeholder ${HOSTILE_TEXT} og `))).toBe(true);
+    expect(texts).toContain(`Punkt 2: Særlige tegn ${HOSTILE}`);
+    expect(texts.some((t) => t.startsWith(`Teksten indeholder ${HOSTILE} og `))).toBe(true);
     // Written as UTF-8 characters, not as character references.
     expect(xml).toContain('æøå ÆØÅ – ’ “ ” ▪ → {{ navn }} {{#if x}}');
     expect(xml).not.toMatch(/&#x?[0-9a-f]+;/i);
@@ -357,11 +357,11 @@ describe('writeDocx text', () => {
 
 describe('writeDocx determinism', () => {
   it('gives byte-identical files for the same Doc, whatever was written before and whatever the clock says', async () => {
-    const first = await writeDocx(sampleDoc(), { logo: solidPng(30, 10) });
+    const first = await writeDocx(everyBlockDoc(), { logo: solidPng(30, 10) });
     // Another document with links, lists and a logo advances every counter the library keeps between documents.
-    await writeDocx(sampleDoc({ draft: false, title: 'Andet' }), { logo: solidPng(40, 40) });
+    await writeDocx(everyBlockDoc({ draft: false, title: 'Andet' }), { logo: solidPng(40, 40) });
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-15T13:45:00Z') });
-    const second = await writeDocx(sampleDoc(), { logo: solidPng(30, 10) });
+    const second = await writeDocx(everyBlockDoc(), { logo: solidPng(30, 10) });
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 
@@ -374,15 +374,15 @@ describe('writeDocx determinism', () => {
   });
 
   it('changes when the Doc changes', async () => {
-    const a = await writeDocx(sampleDoc());
-    const b = await writeDocx(sampleDoc({ date: '2025-03-07' }));
+    const a = await writeDocx(everyBlockDoc());
+    const b = await writeDocx(everyBlockDoc({ date: '2025-03-07' }));
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(false);
   });
 });
 
 describe('writeDocx edge cases', () => {
   it('falls back to a default heading colour, with a warning, when the colour is not six hex digits', async () => {
-    const { pkg, warnings } = await written(sampleDoc({ colour: 'blå' }));
+    const { pkg, warnings } = await written(everyBlockDoc({ colour: 'blå' }));
     expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining('"blå"')]);
     const heading = findAll(parseXml(pkg.part('word/styles.xml')), 'w:style').find((s) => attr(s, 'w:styleId') === 'Heading2');
     expect(valOf(heading ? [heading] : [], 'w:color')).toMatch(/^[0-9A-F]{6}$/);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../src/doc.js';
 import { writePdf } from '../../src/writers/pdf.js';
 import { loadPdf, readPdfFacts, type PdfFacts } from '../helpers/pdf-read.js';
-import { h, ITEM_TITLES, LINK_BILAG, LINK_PLAN, meta, p, sampleDoc, t, tinyPng } from '../helpers/pdf-sample-doc.js';
+import { FJORDLAND, h, ITEM_TITLES, p, PLAN_LINK, sampleMeta, severalPagesDoc, solidPng, t } from '../helpers/sample-doc.js';
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 const trailerId = (bytes: Uint8Array): string | undefined => /\/ID \[<([0-9a-f]+)>/.exec(latin1(bytes))?.[1];
@@ -17,7 +17,7 @@ describe('writePdf on a sample agenda with minutes', () => {
   let warnings: unknown[];
 
   beforeAll(async () => {
-    const result = await writePdf(sampleDoc());
+    const result = await writePdf(severalPagesDoc());
     bytes = result.bytes;
     warnings = result.warnings;
     facts = await readPdfFacts(bytes);
@@ -54,8 +54,8 @@ describe('writePdf on a sample agenda with minutes', () => {
 
   it('makes links real link annotations, tagged in the structure tree', () => {
     const all = facts.links.flat();
-    expect(all).toEqual([LINK_BILAG, LINK_PLAN]);
-    expect(facts.links[0]).toEqual([LINK_BILAG]);
+    expect(all).toEqual([FJORDLAND.attachments.href, PLAN_LINK]);
+    expect(facts.links[0]).toEqual([FJORDLAND.attachments.href]);
     expect(facts.taggedLinks).toBe(2);
   });
 
@@ -74,10 +74,10 @@ describe('writePdf on a sample agenda with minutes', () => {
 
 describe('determinism', () => {
   it('gives byte-identical files for the same Doc, and another ID for another Doc', async () => {
-    const first = await writePdf(sampleDoc());
-    const second = await writePdf(sampleDoc());
+    const first = await writePdf(severalPagesDoc());
+    const second = await writePdf(severalPagesDoc());
     expect(Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
-    const changed = sampleDoc();
+    const changed = severalPagesDoc();
     changed.blocks.push(p(t('Et ekstra afsnit.')));
     const third = await writePdf(changed);
     expect(trailerId(third.bytes)).toMatch(/^[0-9a-f]{32}$/);
@@ -88,7 +88,7 @@ describe('determinism', () => {
 describe('metadata', () => {
   it('keeps & < > in the title valid in the XMP metadata and exact in the info dictionary', async () => {
     const title = `Dagsorden R&D <udvalg> "test" ’${'æøå'}`;
-    const { bytes } = await writePdf({ meta: meta({ title }), blocks: [p(t('Tekst.'))] });
+    const { bytes } = await writePdf({ meta: sampleMeta(FJORDLAND, { title }), blocks: [p(t('Tekst.'))] });
     const pdf = await loadPdf(bytes);
     expect(pdf.getTitle()).toBe(title);
     const stream = pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata')));
@@ -102,12 +102,12 @@ describe('metadata', () => {
 
 describe('characters', () => {
   it('sets characters Carlito lacks in DejaVu Sans without a warning', async () => {
-    const { warnings } = await writePdf({ meta: meta(), blocks: [p(t('Pil → og firkant ▪ og ◦'))] });
+    const { warnings } = await writePdf({ meta: sampleMeta(FJORDLAND), blocks: [p(t('Pil → og firkant ▪ og ◦'))] });
     expect(warnings).toEqual([]);
   });
 
   it('warns about characters no shipped font has, naming them, and still makes a valid PDF', async () => {
-    const { bytes, warnings } = await writePdf({ meta: meta(), blocks: [h(2, 'Punkt 1: Enhjørning 🦄'), p(t('Tegn: 中 og 🦄 og ᚠ.'))] });
+    const { bytes, warnings } = await writePdf({ meta: sampleMeta(FJORDLAND), blocks: [h(2, 'Punkt 1: Enhjørning 🦄'), p(t('Tegn: 中 og 🦄 og ᚠ.'))] });
     expect(warnings.map((w) => w.chars)).toEqual(['🦄', '中', 'ᚠ']);
     for (const warning of warnings) expect(warning.message).toContain('none of the PDF');
     const facts = await readPdfFacts(bytes);
@@ -116,7 +116,7 @@ describe('characters', () => {
   });
 
   it('warns once when the Doc asks for a font other than Calibri', async () => {
-    const { warnings } = await writePdf({ meta: meta({ font: 'Garamond' }), blocks: [p(t('Tekst.'))] });
+    const { warnings } = await writePdf({ meta: sampleMeta(FJORDLAND, { font: 'Garamond' }), blocks: [p(t('Tekst.'))] });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toContain("'Garamond'");
   });
@@ -124,7 +124,7 @@ describe('characters', () => {
 
 describe('logo', () => {
   it('puts one image object in the header of every page', async () => {
-    const { bytes, warnings } = await writePdf(sampleDoc(), { logo: tinyPng() });
+    const { bytes, warnings } = await writePdf(severalPagesDoc(), { logo: solidPng(2, 2) });
     expect(warnings).toEqual([]);
     const pdf = await loadPdf(bytes);
     const images = new Set<string>();
@@ -137,7 +137,7 @@ describe('logo', () => {
   });
 
   it('warns and leaves the logo out when it is not an image', async () => {
-    const { bytes, warnings } = await writePdf(sampleDoc(), { logo: new TextEncoder().encode('<html>ikke et billede</html>') });
+    const { bytes, warnings } = await writePdf(severalPagesDoc(), { logo: new TextEncoder().encode('<html>ikke et billede</html>') });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toContain('logo');
     expect((await readPdfFacts(bytes)).pages).toBeGreaterThan(1);
@@ -173,7 +173,7 @@ describe('page breaks', () => {
         h(2, 'Punkt 9: Overskriften'),
         p(t('Første afsnit under overskriften, langt nok til at fylde to linjer i bredden, så vi kan se at overskriften holdes sammen med mindst de første linjer af det, der følger efter den.')),
       ];
-      const { bytes } = await writePdf({ meta: meta({ draft: false }), blocks } satisfies Doc);
+      const { bytes } = await writePdf({ meta: sampleMeta(FJORDLAND, { draft: false }), blocks } satisfies Doc);
       const elements = await structPages(bytes);
       const heading = elements.findIndex((e) => e.type === 'H2');
       const after = elements[heading + 1];
