@@ -16,16 +16,28 @@ export interface OutputFile {
 const LOCKED = new Set(['EBUSY', 'EPERM', 'EACCES']);
 
 function tempName(target: string): string {
-  // A random suffix is fine here: the name never ends up inside a document.
-  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(4).toString('hex')}`);
+  // The process id tells a later run whether the writer is still alive; the random part never reaches a document.
+  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Temporary files of this target left by a run that was killed (Ctrl-C, a crash) are removed before writing. */
+/** True while the process that made a temporary file still runs (another render of the same file, say). */
+function writerAlive(tempFile: string, prefix: string): boolean {
+  const pid = Number(/^(\d+)-/.exec(tempFile.slice(prefix.length))?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files of this target left by a run that was killed (Ctrl-C, a crash) are removed before writing; a live writer's are left alone. */
 async function removeStaleTemps(target: string): Promise<void> {
   const prefix = `.${path.basename(target)}.tmp-`;
   const dir = path.dirname(target);
   for (const name of await readdir(dir)) {
-    if (name.startsWith(prefix)) await rm(path.join(dir, name), { force: true });
+    if (name.startsWith(prefix) && !writerAlive(name, prefix)) await rm(path.join(dir, name), { force: true });
   }
 }
 

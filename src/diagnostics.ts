@@ -1,7 +1,7 @@
 // One error type and one diagnostic shape for the whole tool; the CLI is the only place that prints them.
 
-/** How bad a finding is: errors stop the run (exit 1), warnings are printed and the run goes on. */
-export type Severity = 'error' | 'warning';
+/** How bad a finding is: errors stop the run (exit 1), warnings are printed and the run goes on, notes only inform. */
+export type Severity = 'error' | 'warning' | 'note';
 
 /**
  * A finding about a source file, linter style: where it is, what rule found it, and what to do.

@@ -14,10 +14,12 @@ export type ListStyle = 'decimal' | 'lower-alpha' | 'upper-alpha';
 export type Block =
   | {
       type: 'heading';
-      /** 1 = document title, 2 = sections ("Dagsorden", "Punkt 3: …"), 3+ inside an item. */
+      /**
+       * 1 = document title, 2 = sections ("Dagsorden", "Punkt 3: …"), 3+ inside an item. Word's navigation
+       * pane shows every level; the PDF outline has a bookmark for each level-2 heading.
+       */
       level: 1 | 2 | 3 | 4 | 5 | 6;
       children: Inline[];
-      /** Shown in the PDF outline and Word's navigation pane; levels 1 and 2 get bookmarks. */
     }
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'list'; ordered: false; items: Block[][] }
@@ -41,7 +43,7 @@ export interface DocMeta {
   draft: boolean;
   /** Text printed at the top of every page (organisation name), left of the logo if any. */
   header: string;
-  /** Absolute path of a PNG/JPEG logo for the header. */
+  /** The logo file relative to the repository, for the record; writers get its bytes as an asset. */
   logo?: string;
   /** Font family for body text (DOCX name; the PDF writer embeds its metric twin). */
   font: string;

@@ -168,7 +168,10 @@ async function writeOutputs(repo: Repository, outputs: OutputFile[]): Promise<st
  * output was produced; each file is then written atomically.
  */
 export async function renderMeeting(repo: Repository, date: string, request: RenderRequest): Promise<RenderResult> {
-  const formats: OutputFormat[] = request.document === 'pack' ? ['pdf'] : checkFormats(request.formats);
+  const formats = checkFormats(request.document === 'pack' ? request.formats ?? ['pdf'] : request.formats);
+  if (request.document === 'pack' && formats.join() !== 'pdf') {
+    throw new DdhError([problem('', 'the meeting pack is always one PDF', { rule: 'usage', hint: 'leave out --format, or render the agenda in other formats' })]);
+  }
   const { meeting, warnings } = await readMeeting(repo, date);
   const selection = { track: request.track, public: request.public };
   const markdown = await renderMarkdown(repo, meeting, { document: request.document === 'minutes' ? 'minutes' : 'agenda', ...selection });

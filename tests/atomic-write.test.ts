@@ -48,9 +48,18 @@ describe('atomic writing', () => {
 
 describe('after a crash', () => {
   it('removes the temporary file a killed run left and keeps the earlier output until the new one is complete', async () => {
-    const dir = await makeRepo({ 'a.pdf': 'tidligere', '.a.pdf.tmp-deadbeef': 'halvt skrevet' });
+    const dir = await makeRepo({ 'a.pdf': 'tidligere', '.a.pdf.tmp-2147483646-deadbeef': 'halvt skrevet' });
     await writeFileAtomic({ path: path.join(dir, 'a.pdf'), bytes: 'ny' });
     expect(await readdir(dir)).toEqual(['a.pdf']);
     expect(await readFile(path.join(dir, 'a.pdf'), 'utf8')).toBe('ny');
+  });
+});
+
+describe('beside another render', () => {
+  it('leaves the temporary file of a writer that still runs', async () => {
+    const live = `.a.pdf.tmp-${process.ppid}-cafebabe`;
+    const dir = await makeRepo({ [live]: 'skrives lige nu' });
+    await writeFileAtomic({ path: path.join(dir, 'a.pdf'), bytes: 'ny' });
+    expect((await readdir(dir)).sort()).toEqual([live, 'a.pdf']);
   });
 });

@@ -2,7 +2,9 @@
 
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DdhError, EXIT_UNEXPECTED } from '../diagnostics.js';
+import { stat } from 'node:fs/promises';
+import { DdhError, EXIT_UNEXPECTED, problem } from '../diagnostics.js';
+import { TABLE_FORMATS } from '../registers/format.js';
 import { printDiagnostics, processIo, type CommandContext, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -30,8 +32,10 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   const action =
     <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) =>
     async (...args: A): Promise<void> => {
+      const dir = cwd();
+      if (!(await isFolder(dir))) throw new DdhError([problem('', `the folder ${dir} does not exist`, { rule: 'usage', hint: 'check the path given to -C' })]);
       const command = await load();
-      exitCode = await command({ io, cwd: cwd() }, ...args);
+      exitCode = await command({ io, cwd: dir }, ...args);
     };
 
   program
@@ -73,10 +77,13 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .addHelpText('after', examples(['ddh validate', 'ddh validate 2026-03-12 2026-04-28', 'ddh validate --strict']))
     .action(action(async () => (await import('./commands/validate.js')).validateCommand));
 
+  const tableFormat = (): Option => new Option('-f, --format <format>', 'output format').choices([...TABLE_FORMATS]).default('table');
+
   program
     .command('list')
     .description('list the meetings with their status and counts')
-    .addHelpText('after', examples(['ddh list']))
+    .addOption(tableFormat())
+    .addHelpText('after', examples(['ddh list', 'ddh list --format csv > moeder.csv']))
     .action(action(async () => (await import('./commands/list.js')).listCommand));
 
   program
@@ -102,9 +109,6 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       ]),
     )
     .action(action(async () => (await import('./commands/render.js')).renderCommand));
-
-  const tableFormat = (): Option =>
-    new Option('-f, --format <format>', 'output format').choices(['table', 'md', 'csv', 'json']).default('table');
 
   program
     .command('followups')
@@ -159,6 +163,10 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     io.err(debug ? String(err?.stack ?? '') : '    hint: run again with --debug to see where it happened, and report it');
     return EXIT_UNEXPECTED;
   }
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => undefined))?.isDirectory() === true;
 }
 
 async function packageVersion(): Promise<string> {

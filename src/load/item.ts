@@ -59,7 +59,8 @@ export function parseItem(text: string, file: string, prefix: number): ParsedIte
   return { item, ...(checked.parsed ? { parsed: checked.parsed } : {}), diagnostics: checked.diagnostics };
 }
 
-const MINUTES_HEADING = /^ {0,3}##[ \t]+referat[ \t]*:?[ \t]*#*[ \t]*$/i;
+// Tested on the line with its end trimmed, and with no two blank runs side by side: no backtracking on long blank runs.
+const MINUTES_HEADING = /^ {0,3}##[ \t]+referat(?:[ \t]*:)?(?:[ \t]+#+)?$/i;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Splits the Markdown body at its first `## Referat` heading outside fenced code. */
@@ -71,7 +72,7 @@ export function splitBody(body: string, bodyLine: number): Pick<AgendaItem, 'int
     const open = FENCE_OPEN.exec(line)?.[1];
     if (fence === undefined && open !== undefined) fence = open;
     else if (fence !== undefined && open !== undefined && open[0] === fence[0] && open.length >= fence.length && line.trim() === open) fence = undefined;
-    else if (fence === undefined && MINUTES_HEADING.test(line)) {
+    else if (fence === undefined && MINUTES_HEADING.test(line.trimEnd())) {
       heading = i;
       break;
     }

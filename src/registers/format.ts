@@ -19,7 +19,8 @@ function text(value: unknown): string {
 }
 
 /** Table cells are one line: line breaks inside a value become single spaces. */
-const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ');
+// Split and trim rather than one regex with \s* on both sides: no backtracking on long blank runs.
+const oneLine = (s: string): string => (/[\r\n]/.test(s) ? s.split(/[\r\n]+/).map((part) => part.trim()).join(' ') : s);
 
 /** Width as the eye counts it on a terminal: code points, not UTF-16 units. */
 const width = (s: string): number => [...s].length;

@@ -2,6 +2,8 @@
 
 import type { Config, PlanEntry } from '../model.js';
 import { slugify } from '../rules/carry-forward.js';
+import { parseTimeSpan, type Clock } from '../rules/dates.js';
+import { kindLabel, planEntryKind } from '../rules/kinds.js';
 
 const TZID = 'Europe/Copenhagen';
 
@@ -63,32 +65,18 @@ function nextDay(iso: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-const CLOCK = '(\\d{1,2})(?:[:.](\\d{2}))?';
-const SPAN = new RegExp(`^\\s*(?:kl\\.?\\s*)?${CLOCK}\\s*(?:[-–]\\s*${CLOCK})?\\s*$`, 'i');
+const hhmmss = ({ hours, minutes }: Clock): string => `${String(hours).padStart(2, '0')}${String(minutes).padStart(2, '0')}00`;
 
 /** "09:00-12:00", "9.30-12", "10-14" or "10:00" as local times HHMMSS; undefined when not a time of day. */
 function parseTime(time: string): { start: string; end?: string } | undefined {
-  const m = SPAN.exec(time);
-  if (!m) return undefined;
-  const clock = (h?: string, min?: string): string | undefined => {
-    if (h === undefined) return undefined;
-    const [hh, mm] = [Number(h), Number(min ?? '0')];
-    return hh <= 23 && mm <= 59 ? `${String(hh).padStart(2, '0')}${String(mm).padStart(2, '0')}00` : undefined;
-  };
-  const start = clock(m[1], m[2]);
-  const end = clock(m[3], m[4]);
-  if (start === undefined || (m[3] !== undefined && end === undefined)) return undefined;
-  return end === undefined ? { start } : { start, end };
-}
-
-/** The kind key of a plan entry: without one, the first kind in the settings (styregruppemøde by default). */
-export function planEntryKind(config: Config, entry: PlanEntry): string {
-  return entry.kind ?? Object.keys(config.kinds)[0] ?? '';
+  const span = parseTimeSpan(time);
+  if (span === undefined) return undefined;
+  return span.end === undefined ? { start: hhmmss(span.start) } : { start: hhmmss(span.start), end: hhmmss(span.end) };
 }
 
 function event(config: Config, entry: PlanEntry, uid: string): string[] {
   const kind = planEntryKind(config, entry);
-  const label = config.kinds[kind] ?? kind;
+  const label = kindLabel(config, kind);
   const lines = ['BEGIN:VEVENT', `UID:${uid}`, `DTSTAMP:${compact(entry.date)}T000000Z`];
   const time = entry.time === undefined ? undefined : parseTime(entry.time);
   if (time === undefined) {

@@ -50,19 +50,45 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
 }
 
-const CLOCK = /^(\d{1,2})[:.](\d{2})$/;
-
-/** "10:00" → "10", "08:30" → "8.30": the Danish way of writing a time of day after "kl.". */
-function danishClock(t: string): string {
-  const m = CLOCK.exec(t.trim());
-  if (!m) return t.trim();
-  const h = String(Number(m[1]));
-  return m[2] === '00' ? h : `${h}.${m[2]}`;
+/** A time of day: hours 0–23 and minutes 0–59. */
+export interface Clock {
+  hours: number;
+  minutes: number;
 }
 
-/** "10:00-14:00" → "Kl. 10-14"; "08:30-12:00" → "Kl. 8.30-12"; anything else is printed as written after "Kl.". */
+const CLOCK = /^(\d{1,2})(?:[:.](\d{2}))?$/;
+
+function parseClock(text: string): Clock | undefined {
+  const m = CLOCK.exec(text.trim());
+  if (!m) return undefined;
+  const clock = { hours: Number(m[1]), minutes: Number(m[2] ?? '0') };
+  return clock.hours <= 23 && clock.minutes <= 59 ? clock : undefined;
+}
+
+/**
+ * Reads a meeting time as written in the plan or meeting.yaml: "10:00-14:00", "9.30-12", "kl. 10-14",
+ * "10:00". Undefined when it is not a time of day or a span of two ("hele dagen").
+ */
+export function parseTimeSpan(time: string): { start: Clock; end?: Clock } | undefined {
+  // Split and trim rather than one regex with \s* around the dash: no backtracking on long blank runs.
+  const text = time.trim().replace(/^kl\.?/i, '');
+  const parts = text.split(/[-–]/);
+  if (parts.length > 2) return undefined;
+  const start = parseClock(parts[0] ?? '');
+  if (start === undefined) return undefined;
+  if (parts[1] === undefined) return { start };
+  const end = parseClock(parts[1]);
+  return end === undefined ? undefined : { start, end };
+}
+
+/** 10:00 → "10", 08:30 → "8.30": the Danish way of writing a time of day after "kl.". */
+function danishClock({ hours, minutes }: Clock): string {
+  return minutes === 0 ? String(hours) : `${hours}.${String(minutes).padStart(2, '0')}`;
+}
+
+/** "10:00-14:00" → "Kl. 10-14"; "08:30-12:00" → "Kl. 8.30-12"; what is not a time ("hele dagen") is printed as written. */
 export function formatTime(time: string): string {
-  const [from, to] = time.split(/\s*[-–]\s*/, 2);
-  if (from === undefined || from === '') return time;
-  return to === undefined ? `Kl. ${danishClock(from)}` : `Kl. ${danishClock(from)}-${danishClock(to)}`;
+  const span = parseTimeSpan(time);
+  if (span === undefined) return time.trim();
+  return span.end === undefined ? `Kl. ${danishClock(span.start)}` : `Kl. ${danishClock(span.start)}-${danishClock(span.end)}`;
 }

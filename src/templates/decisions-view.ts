@@ -1,12 +1,12 @@
 // What the decision register template sees: the decisions of the chosen meetings, grouped by meeting. Pure.
 
-import path from 'node:path';
 import type { DocMeta } from '../doc.js';
 import type { Meeting, Repository } from '../model.js';
 import { formatDateLong } from '../rules/dates.js';
 import { decisionRegister } from '../registers/decisions.js';
+import { kindLabel } from '../rules/kinds.js';
 import { escapeText, normaliseMarkdown } from './escape.js';
-import { kindLabel } from './view-model.js';
+import { logoName } from './view-model.js';
 
 export interface DecisionsOptions {
   /** Only the meetings of this year, e.g. "2026". */
@@ -65,6 +65,7 @@ export function decisionsMeta(repo: Repository, meetings: readonly Meeting[], op
     font: repo.config.style.font,
     colour: repo.config.style.colour,
   };
-  if (repo.config.style.logo !== undefined) meta.logo = path.resolve(repo.root, repo.config.style.logo);
+  const logo = logoName(repo);
+  if (logo !== undefined) meta.logo = logo;
   return meta;
 }

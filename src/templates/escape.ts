@@ -11,7 +11,7 @@ import { DANISH_MONTHS } from '../rules/dates.js';
 export function escapeText(text: string): string {
   const line = text
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/^[ \t]+|[ \t]+$/g, '')
+    .trim()
     .replace(/[\\`*_[\]<>&|~#]/g, '\\$&');
   return line.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^[-+=]/, '\\$&');
 }
@@ -27,6 +27,9 @@ const DATE_LINE = new RegExp(
   'i',
 );
 
+/** List and quote markers plus a date fit in this many characters; past it a line cannot start like a date. */
+const DATE_HEAD = 120;
+
 /** Lines inside code blocks, which must stay as written. */
 function codeLines(tokens: readonly Token[]): Set<number> {
   const lines = new Set<number>();
@@ -41,7 +44,11 @@ function codeLines(tokens: readonly Token[]): Set<number> {
 /** Escapes the dot of a date starting a line ("6. marts" → "6\. marts") so it is text, not an ordered list starting at 6. */
 function escapeDates(lines: (string | null)[], code: ReadonlySet<number>): void {
   for (const [i, line] of lines.entries()) {
-    if (line !== null && !code.has(i)) lines[i] = line.replace(DATE_LINE, '$1$2\\.');
+    if (line === null || code.has(i)) continue;
+    // Only the line's start can hold the date; looking at a bounded head keeps a long blank run from costing time.
+    const head = line.slice(0, DATE_HEAD);
+    const escaped = head.replace(DATE_LINE, '$1$2\\.');
+    if (escaped !== head) lines[i] = escaped + line.slice(DATE_HEAD);
   }
 }
 
@@ -60,7 +67,7 @@ export function escapeDateParagraphs(markdown: string): string {
  * code fence left open is closed. Returns '' for a field with no text.
  */
 export function normaliseMarkdown(markdown: string, shift: number): string {
-  const source = markdown.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '');
+  const source = markdown.replace(/\r\n?/g, '\n').trimEnd().replace(/^(?:[ \t]*\n)+/, '');
   if (source === '') return '';
   const lines: (string | null)[] = source.split('\n');
   const tokens = markdownParser().parse(source, {});
@@ -81,7 +88,8 @@ export function normaliseMarkdown(markdown: string, shift: number): string {
         for (let line = start + 1; line < end; line++) lines[line] = null;
       }
     } else if (token.type === 'html_block' && !DIRECTIVE.test(token.content.trim())) {
-      lines[start] = first.replace('<', '\\<');
+      // Every line of the block: once the first is text, a later `<!--` would open a block of its own.
+      for (let line = start; line < end; line++) lines[line] = (lines[line] ?? '').replace(/^( {0,3})</, '$1\\<');
     } else if (token.type === 'fence' && token.level === 0 && !fenceClosed(token, lines[end - 1] ?? '', end - 1 > start)) {
       closingFence = token.markup;
     }

@@ -7,6 +7,7 @@ import type { AgendaItem, Attachment, Config, FollowUp, Meeting, Person, Reposit
 import { pointsOpenAfter } from '../rules/carry-forward.js';
 import { formatDateLong, formatDateShort } from '../rules/dates.js';
 import { consecutiveRuns, danishList, letter, type Run } from '../rules/numbering.js';
+import { kindLabel, nextMeetingsHeading, planEntryKind, trackLabel } from '../rules/kinds.js';
 import { itemVisibility } from '../rules/selection.js';
 import { escapeText, linkDestination, normaliseMarkdown } from './escape.js';
 
@@ -145,6 +146,8 @@ export interface MeetingView {
   /** Minutes only: the follow-up points open after the meeting. */
   openAfter: OpenPointView[];
   nextMeetings: PlannedMeetingView[];
+  /** "Næste styregruppemøder og repræsentantskabsmøder", from the kinds in ddh.yaml. */
+  nextMeetingsHeading: string;
 }
 
 function orNull(text: string | undefined): string | null {
@@ -159,19 +162,13 @@ function markdown(text: string | undefined): string {
   return text === undefined ? '' : normaliseMarkdown(text, ITEM_HEADING_SHIFT);
 }
 
-/** The label of a meeting kind: from ddh.yaml, else the key with a capital first letter. */
-export function kindLabel(config: Config, kind: string): string {
-  return config.kinds[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1);
-}
-
 /** The track's label, or a DdhError naming the tracks that exist. */
-function trackLabel(config: Config, track: string): string {
-  const label = config.tracks[track];
+function requireTrack(config: Config, track: string): string {
+  const label = trackLabel(config, track);
   if (label !== undefined) return label;
   const known = Object.keys(config.tracks);
-  return fail('', `unknown track '${track}'`, {
+  return fail('', `--track '${track}' is not a track in ddh.yaml`, {
     rule: 'usage',
-    field: 'track',
     hint: known.length === 0 ? 'ddh.yaml defines no tracks; add them under `tracks:`' : `use one of: ${known.join(', ')}`,
   });
 }
@@ -180,7 +177,7 @@ function trackLabel(config: Config, track: string): string {
 function titleParts(repo: Repository, meeting: Meeting, options: RenderOptions): { base: string; extract: string | undefined } {
   return {
     base: `${DOCUMENT_LABEL[options.document]} ${repo.config.short} ${kindLabel(repo.config, meeting.kind)}`,
-    extract: options.track === undefined ? undefined : `Uddrag: ${trackLabel(repo.config, options.track)}`,
+    extract: options.track === undefined ? undefined : `Uddrag: ${requireTrack(repo.config, options.track)}`,
   };
 }
 
@@ -259,7 +256,7 @@ function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): Pl
   const where = [entry.place, entry.host].filter((s): s is string => s !== undefined && s.trim() !== '');
   return {
     date: entry.date,
-    kind: escapeText(kindLabel(repo.config, entry.kind ?? 'styregruppemøde')),
+    kind: escapeText(kindLabel(repo.config, planEntryKind(repo.config, entry))),
     place: escapeText([...new Set(where)].join(' / ')),
     time: entry.time ?? null,
   };
@@ -303,6 +300,7 @@ export function buildView(repo: Repository, meeting: Meeting, options: RenderOpt
       .filter((entry) => entry.date > meeting.date)
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((entry) => plannedMeeting(repo, entry)),
+    nextMeetingsHeading: escapeText(nextMeetingsHeading(repo.config)),
   };
 }
 
@@ -321,6 +319,16 @@ export function documentMeta(repo: Repository, meeting: Meeting, options: Render
     font: repo.config.style.font,
     colour: repo.config.style.colour,
   };
-  if (repo.config.style.logo !== undefined) meta.logo = path.resolve(repo.root, repo.config.style.logo);
+  const logo = logoName(repo);
+  if (logo !== undefined) meta.logo = logo;
   return meta;
+}
+
+/**
+ * The logo as a path relative to the repository, forward slashes: the same on every machine, so the
+ * Markdown and the documents do not change with where the repository is checked out.
+ */
+export function logoName(repo: Repository): string | undefined {
+  const logo = repo.config.style.logo;
+  return logo === undefined ? undefined : path.relative(repo.root, path.resolve(repo.root, logo)).split(path.sep).join('/');
 }

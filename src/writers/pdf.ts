@@ -6,6 +6,7 @@ import { FontBook, type FontStyle } from './pdf-fonts.js';
 import { breakLines, LINE_BREAK, naturalWidths, type Line, type LinkTarget, type Span } from './pdf-lines.js';
 import { decoratePages, drawWatermark, MARGIN } from './pdf-page.js';
 import { Painter, type Tag } from './pdf-paint.js';
+import { letter } from '../rules/numbering.js';
 
 interface TextStyle {
   style: FontStyle;
@@ -24,7 +25,6 @@ type ListBlock = Extract<Block, { type: 'list' }>;
 type TableBlock = Extract<Block, { type: 'table' }>;
 type HeadingLevel = Extract<Block, { type: 'heading' }>['level'];
 
-// Word's Normal style since 2013: 11 pt, line spacing 1.08, 8 pt after each paragraph.
 // The DOCX writer's values, so both documents set the same text: 11 pt, line 1.1, 6 pt after a paragraph.
 const BODY: TextStyle = { style: 'regular', size: 11, colour: '000000', spacing: 1.1 };
 const PARAGRAPH_AFTER = 6;
@@ -433,11 +433,8 @@ export function listLabel(block: ListBlock, index: number, depth: number): strin
   if (!block.ordered) return BULLETS[depth % BULLETS.length] ?? '•';
   const n = block.start + index;
   if (block.style === 'decimal' || n < 1) return `${n}.`;
-  let letters = '';
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters;
-  }
-  return `${block.style === 'upper-alpha' ? letters.toUpperCase() : letters}.`;
+  // Lettered as Word letters (… Z, AA, BB), the same rule the templates use for "Punkt AA".
+  return `${letter(n, block.style === 'upper-alpha')}.`;
 }
 
 /** Column widths that fill the line: natural widths when they fit, else shrunk towards each column's longest word. */

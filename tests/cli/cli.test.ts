@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExample, ddh, PROJECT_ROOT } from '../helpers/cli.js';
@@ -114,5 +114,43 @@ describe('ddh render', () => {
     for (const name of names) {
       expect(Buffer.compare(await readFile(path.join(root, 'a', name)), await readFile(path.join(root, 'b', name)))).toBe(0);
     }
+  });
+});
+
+describe('arguments that do not fit', () => {
+  it('says when the folder given to -C does not exist', async () => {
+    const r = await ddh(PROJECT_ROOT, '-C', 'findes-ikke', 'validate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ddh {2}error {2}the folder .*findes-ikke does not exist/);
+  });
+  it('refuses another format for the pack, which is always a PDF', async () => {
+    const r = await ddh(PROJECT_ROOT, 'render', 'pack', '--format', 'docx', '--out', 'ikke-skrevet');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the meeting pack is always one PDF');
+  });
+  it('refuses meetings and --track for the decision register', async () => {
+    const r = await ddh(PROJECT_ROOT, 'render', 'decisions', '2026-03-12', '--track', 'ai');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('meetings, --track cannot be used with it');
+  });
+});
+
+describe('ddh list', () => {
+  it('lists the example meetings with status and counts, as a table or as JSON', async () => {
+    const table = await ddh(PROJECT_ROOT, 'list');
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^date\s+kind\s+status\s+items\s+open points\s+place$/);
+    const json = JSON.parse((await ddh(PROJECT_ROOT, 'list', '--format', 'json')).stdout) as { date: string; status: string; items: number }[];
+    expect(json.map((r) => r.date)).toEqual(['2026-01-27', '2026-03-12', '2026-04-28']);
+    expect(json.map((r) => r.status)).toEqual(['godkendt', 'godkendt', 'udkast']);
+    expect(json.every((r) => r.items > 0)).toBe(true);
+  });
+  it('shows a meeting that cannot be read as invalid, and lists the others', async () => {
+    const root = await copyExample();
+    await writeFile(path.join(root, 'meetings', '2026-03-12', 'meeting.yaml'), 'date: 2026-03-13\n');
+    const r = await ddh(root, 'list', '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2026-03-12,,invalid \(1 error: ddh validate 2026-03-12\)/);
+    expect(r.stdout).toContain('2026-04-28,Styregruppemøde,udkast');
   });
 });

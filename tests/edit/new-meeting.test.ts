@@ -24,7 +24,7 @@ describe('createMeeting', () => {
       '30-godkendelse-af-referat-og-opfoelgning.md',
       '40-eventuelt.md',
     ]);
-    expect(created.notes.map(formatDiagnostic)).toEqual(['meetings/2026-01-27  warning  first meeting: no follow-up points to carry']);
+    expect(created.notes.map(formatDiagnostic)).toEqual(['meetings/2026-01-27  note  first meeting: no follow-up points to carry']);
     expect((await readdir(created.dir)).sort()).toEqual([...created.written].sort());
 
     const repo = await findRepository(root);
@@ -196,7 +196,7 @@ describe('HOSTILE 22: the previous meeting missing, invalid or not yet minuted',
     const root = await makeRepo(repoWithFirstMeeting());
     const created = await newMeeting(root, '2025-11-04');
     expect(created.notes.filter((n) => n.rule !== 'plan').map(formatDiagnostic)).toEqual([
-      'meetings/2025-11-04  warning  first meeting: no follow-up points to carry',
+      'meetings/2025-11-04  note  first meeting: no follow-up points to carry',
       'meetings/2026-01-27  warning  2026-01-27 now carries its follow-up points from 2025-11-04\n    hint: check it with: ddh carry 2026-01-27',
     ]);
   });

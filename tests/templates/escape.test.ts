@@ -69,3 +69,11 @@ describe('normaliseMarkdown', () => {
     expect(normaliseMarkdown('Før\n\n<!-- ddh:pagebreak -->\n\nEfter', 2)).toBe('Før\n\n<!-- ddh:pagebreak -->\n\nEfter');
   });
 });
+
+describe('an HTML block in item text', () => {
+  test('cannot open a comment that swallows what follows, on any of its lines', () => {
+    const body = normaliseMarkdown('<div>\n<!-- ikke lukket\ntekst', 2);
+    const doc = parseMarkdown(`${body}\n\n## Punkt 2: Næste\n`);
+    expect(doc.blocks.some((b) => b.type === 'heading' && b.children.some((c) => c.type === 'text' && c.text === 'Punkt 2: Næste'))).toBe(true);
+  });
+});

@@ -253,7 +253,7 @@ describe('front matter', () => {
       date: '2026-02-10',
       draft: false,
       header: 'Fælles Borgerlinje',
-      logo: '/srv/fbl/grafik/logo.png',
+      logo: 'grafik/logo.png',
       font: 'Carlito',
       colour: '003366',
     });
@@ -406,7 +406,7 @@ describe('extracts and public versions', () => {
   test('an unknown track is a DdhError naming the known ones', async () => {
     const attempt = render(TRACKED(), { document: 'agenda', track: 'fax' });
     await expect(attempt).rejects.toThrow(DdhError);
-    await expect(attempt).rejects.toThrow(/unknown track 'fax'[\s\S]*linje, robot/);
+    await expect(attempt).rejects.toThrow(/--track 'fax' is not a track in ddh.yaml[\s\S]*linje, robot/);
   });
 
   test('a public version shows only number and title of a closed item', async () => {

@@ -114,6 +114,8 @@ describe('listLabel', () => {
     expect(listLabel(ordered('lower-alpha', 1), 1, 1)).toBe('b.');
     expect(listLabel(ordered('upper-alpha', 3), 0, 0)).toBe('C.');
     expect(listLabel(ordered('upper-alpha', 1), 26, 0)).toBe('AA.');
+    expect(listLabel(ordered('upper-alpha', 1), 27, 0)).toBe('BB.');
+    expect(listLabel(ordered('lower-alpha', 1), 52, 0)).toBe('aaa.');
   });
   it('varies bullets by depth', () => {
     const bullets = { type: 'list' as const, ordered: false as const, items: [] };

@@ -5,7 +5,8 @@ import { writeFileAtomic } from '../../atomic-write.js';
 import { findRepository } from '../../load/index.js';
 import type { PlanEntry } from '../../model.js';
 import { formatTable, type Column, type TableFormat } from '../../registers/format.js';
-import { planEntryKind, planToIcs } from '../../registers/ics.js';
+import { planToIcs } from '../../registers/ics.js';
+import { kindLabel, planEntryKind } from '../../rules/kinds.js';
 import { plural, type CommandContext } from '../io.js';
 
 const COLUMNS: Column<PlanEntry>[] = [
@@ -18,10 +19,7 @@ const COLUMNS: Column<PlanEntry>[] = [
 
 export async function planCommand(ctx: CommandContext, options: { ics?: boolean; out?: string; format: TableFormat }): Promise<number> {
   const repo = await findRepository(ctx.cwd);
-  const plan = repo.plan.map((entry) => {
-    const kind = planEntryKind(repo.config, entry);
-    return { ...entry, kind: repo.config.kinds[kind] ?? kind };
-  });
+  const plan = repo.plan.map((entry) => ({ ...entry, kind: kindLabel(repo.config, planEntryKind(repo.config, entry)) }));
   const text = options.ics === true ? planToIcs(repo.config, repo.plan) : formatTable(COLUMNS, plan, options.format);
   if (options.out === undefined) {
     if (repo.plan.length === 0 && options.ics !== true && options.format === 'table') {

@@ -1,7 +1,7 @@
 // `ddh render agenda|minutes|pack [MEETING…]`: write the documents of one or more meetings in one process.
 
 import path from 'node:path';
-import { DdhError } from '../../diagnostics.js';
+import { DdhError, problem } from '../../diagnostics.js';
 import { findRepository } from '../../load/index.js';
 import { renderDecisions, renderMeeting, type RenderDocument } from '../../render.js';
 import { plural, printDiagnostics, type CommandContext } from '../io.js';
@@ -19,6 +19,10 @@ interface RenderOptions {
 export async function renderCommand(ctx: CommandContext, document: RenderDocument | 'decisions', refs: string[], options: RenderOptions): Promise<number> {
   const repo = await findRepository(ctx.cwd);
   if (document === 'decisions') {
+    const misplaced = [refs.length > 0 ? 'meetings' : '', options.track !== undefined ? '--track' : '', options.all === true ? '--all' : ''].filter((w) => w !== '');
+    if (misplaced.length > 0) {
+      throw new DdhError([problem('', `the decision register covers every meeting: ${misplaced.join(', ')} cannot be used with it`, { rule: 'usage', hint: 'choose the meetings with --year, e.g. ddh render decisions --year 2026' })]);
+    }
     const outDir = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
     const { written, warnings } = await renderDecisions(repo, { formats: options.format, outDir, year: options.year, public: options.public });
     printDiagnostics(ctx.io, warnings);
