@@ -60,7 +60,7 @@ function meetingFacts(repo: Repository, date: string, kindOption: string | undef
 function carryNotes(repo: Repository, date: string, predecessor: Meeting | undefined): Diagnostic[] {
   const notes: Diagnostic[] = [];
   if (predecessor === undefined) {
-    notes.push(problem(`meetings/${date}`, 'first meeting: no follow-up points to carry', { rule: 'carry-first', severity: 'warning' }));
+    notes.push(problem(`meetings/${date}`, 'first meeting: no follow-up points to carry', { rule: 'carry-first', severity: 'note' }));
   } else if (predecessor.status !== 'approved') {
     notes.push(
       problem(`${predecessor.relDir}/meeting.yaml`, `the previous meeting ${predecessor.date} is still a draft: its follow-up points were carried as they stand now`, {
