@@ -18,7 +18,7 @@ import YAML from 'yaml';
 import type { Token } from 'markdown-it';
 import { DdhError, problem } from '../diagnostics.js';
 import type { Block, Doc, DocMeta, Inline, ListStyle, TextRun } from '../doc.js';
-import { DIRECTIVE, markdownParser } from './dialect.js';
+import { DIRECTIVE, markdownParser } from '../markdown-dialect.js';
 
 const DEFAULT_META: DocMeta = {
   title: '',

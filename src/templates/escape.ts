@@ -1,7 +1,7 @@
 // Text going into the rendered Markdown: plain fields escaped so they stay plain, Markdown fields made safe to embed.
 
 import type { Token } from 'markdown-it';
-import { DIRECTIVE, markdownParser } from '../markdown/dialect.js';
+import { DIRECTIVE, markdownParser } from '../markdown-dialect.js';
 import { DANISH_MONTHS } from '../rules/dates.js';
 
 /**

@@ -1,4 +1,4 @@
-// The Markdown dialect ddh writes and reads: CommonMark with GFM tables and linkified URLs, one shared parser.
+// The Markdown dialect shared by the templates stage (which writes it) and the Markdown stage (which reads it): CommonMark with GFM tables and linkified URLs.
 
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 
