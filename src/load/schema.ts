@@ -1,27 +1,62 @@
 // Validation of parsed YAML against schema/*.json with ajv, and ajv's findings turned into positioned diagnostics.
 
-import { readFileSync } from 'node:fs';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type AjvModule from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { problem, type Diagnostic } from '../diagnostics.js';
 import { formatField, parseInstancePath, type ParsedYaml } from './yaml.js';
 
 /** The schema files, by the name of the file they describe. */
 export type SchemaName = 'ddh' | 'plan' | 'members' | 'meeting' | 'item';
 
-// ajv is CommonJS; under NodeNext its default import is the module object, whose `default` is the class.
-const Ajv = AjvModule.default;
+/** Every schema name, in a fixed order. */
+export const SCHEMA_NAMES: readonly SchemaName[] = ['ddh', 'plan', 'members', 'meeting', 'item'];
 
-let ajv: InstanceType<typeof Ajv> | undefined;
+/** How the schemas are compiled: here at run time, and by scripts/build-validators.mjs into standalone code. */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, allowUnionTypes: true, strict: true };
+
+/**
+ * The validators the build compiled to standalone code (schema-validators.cjs beside this module), with the schema
+ * text each was compiled from. Loading them skips loading ajv and compiling the schemas, the largest start-up cost
+ * of `ddh validate`.
+ */
+interface Prebuilt {
+  sources: Record<SchemaName, string>;
+  validators: Record<SchemaName, ValidateFunction>;
+}
+
+const require = createRequire(import.meta.url);
+let ajv: InstanceType<typeof AjvModule.default> | undefined;
+let prebuilt: Prebuilt | null | undefined;
 const validators = new Map<SchemaName, ValidateFunction>();
 
-/** The compiled validator of one schema; ajv and each schema are compiled on first use only (start-up time matters). */
+/** The text of a schema file: src/load and dist/load both sit two folders below the package root, next to schema/. */
+export function schemaSource(name: SchemaName): string {
+  return readFileSync(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8');
+}
+
+function loadPrebuilt(): Prebuilt | null {
+  // Running from the sources (tests) there is no build output: the schemas are compiled instead.
+  const file = fileURLToPath(new URL('./schema-validators.cjs', import.meta.url));
+  return existsSync(file) ? (require(file) as Prebuilt) : null;
+}
+
+/** A schema compiled at run time; ajv itself is loaded only then. */
+export function compileSchema(source: string): ValidateFunction {
+  // ajv is CommonJS: required, its export is the class under `default`.
+  ajv ??= new (require('ajv') as typeof AjvModule).default(AJV_OPTIONS);
+  return ajv.compile(JSON.parse(source) as object);
+}
+
+/** The validator of one schema: the build's standalone one when it was compiled from the schema as it is now, else compiled on first use. */
 function validator(name: SchemaName): ValidateFunction {
   const known = validators.get(name);
   if (known) return known;
-  ajv ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-  // src/load and dist/load both sit two folders below the package root, next to schema/.
-  const schema = JSON.parse(readFileSync(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8')) as object;
-  const compiled = ajv.compile(schema);
+  const source = schemaSource(name);
+  prebuilt ??= loadPrebuilt();
+  const compiled = prebuilt?.sources[name] === source ? prebuilt.validators[name] : compileSchema(source);
   validators.set(name, compiled);
   return compiled;
 }

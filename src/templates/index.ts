@@ -1,9 +1,12 @@
 // The templates stage: a Meeting through the Handlebars templates into Markdown with YAML front matter.
 
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import runtimeModule from 'handlebars/runtime.js';
 import YAML from 'yaml';
 import { DdhError, problem } from '../diagnostics.js';
 import type { Meeting, Repository } from '../model.js';
@@ -22,13 +25,13 @@ const BUILT_IN = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
-// A private environment: helpers registered here never leak into another Handlebars user in the process.
-const env = Handlebars.create();
+/** How every template is compiled: at run time, and by scripts/build-templates.mjs ahead of time. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: true } as const;
 
 /** Wraps the rendered block as one list item: the marker (`-`, or a number for `3.`) and its lines indented under it. */
 function listItem(this: unknown, marker: unknown, options: Handlebars.HelperOptions): string {
   const prefix = typeof marker === 'number' ? `${marker}.` : String(marker);
-  const body = options.fn(this).replace(/^\n+/, '').replace(/\s+$/, '');
+  const body = options.fn(this).replace(/^\n+/, '').trimEnd();
   const pad = ' '.repeat(prefix.length + 1);
   return `${prefix} ${body
     .split('\n')
@@ -36,7 +39,7 @@ function listItem(this: unknown, marker: unknown, options: Handlebars.HelperOpti
     .join('\n')}\n`;
 }
 
-env.registerHelper({
+const HELPERS: Handlebars.HelperDeclareSpec = {
   dateLong: (iso: unknown) => (typeof iso === 'string' ? formatDateLong(iso) : ''),
   dateShort: (iso: unknown) => (typeof iso === 'string' ? formatDateShort(iso) : ''),
   timeSpan: (time: unknown) => (typeof time === 'string' ? escapeText(formatTime(time)) : ''),
@@ -44,10 +47,48 @@ env.registerHelper({
   letter: (position: unknown) => letter(Number(position)),
   upperLetter: (position: unknown) => letter(Number(position), true),
   listItem,
-});
+};
 
-// Compiled once per process and source text: a repository's override is compiled the first time it is used.
-const compiled = new Map<string, Template>();
+/** A private Handlebars environment with the helpers and the templates it has made, each once per process and source text. */
+interface Engine {
+  env: typeof Handlebars;
+  templates: Map<string, Template>;
+}
+
+function engine(env: typeof Handlebars): Engine {
+  // A private environment: helpers registered here never leak into another Handlebars user in the process.
+  env.registerHelper(HELPERS);
+  return { env, templates: new Map() };
+}
+
+// The runtime's own typings declare an empty module; it is the same environment as the full package's, without compile().
+const HandlebarsRuntime = runtimeModule as unknown as typeof Handlebars;
+const require = createRequire(import.meta.url);
+let runtimeEngine: Engine | undefined;
+let compilerEngine: Promise<Engine> | undefined;
+let precompiled: ReadonlyMap<string, TemplateSpecification> | undefined;
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/**
+ * The built-in templates as the build precompiled them (built-in-templates.cjs beside this module), by source text: a
+ * template whose text is not there (a repository's own, or an edited built-in) is compiled, which needs the full
+ * Handlebars compiler, several times the size of its runtime. Running from the sources (tests) there are none.
+ */
+function precompiledTemplates(): ReadonlyMap<string, TemplateSpecification> {
+  if (precompiled === undefined) {
+    const file = fileURLToPath(new URL('./built-in-templates.cjs', import.meta.url));
+    precompiled = existsSync(file) ? (require(file) as ReadonlyMap<string, TemplateSpecification>) : new Map();
+  }
+  return precompiled;
+}
+
+/** The engine for a set of template sources: the small runtime when every one is precompiled, else the compiler. */
+async function engineFor(sources: readonly string[], specs: ReadonlyMap<string, TemplateSpecification>): Promise<Engine> {
+  if (sources.every((source) => specs.has(source))) return (runtimeEngine ??= engine(HandlebarsRuntime.create()));
+  compilerEngine ??= import('handlebars').then(({ default: full }) => engine(full.create()));
+  return compilerEngine;
+}
 
 interface TemplateFile {
   /** Absolute path. */
@@ -56,11 +97,11 @@ interface TemplateFile {
   display: string;
 }
 
-function compile(source: string): Template {
-  let template = compiled.get(source);
+function compile(engine: Engine, source: string, spec: TemplateSpecification | undefined): Template {
+  let template = engine.templates.get(source);
   if (template === undefined) {
-    template = env.compile(source, { noEscape: true, strict: true, preventIndent: true });
-    compiled.set(source, template);
+    template = spec === undefined ? engine.env.compile(source, COMPILE_OPTIONS) : engine.env.template(spec);
+    engine.templates.set(source, template);
   }
   return template;
 }
@@ -86,8 +127,8 @@ function templateError(error: unknown, where: TemplateFile): DdhError {
   );
 }
 
-async function load(where: TemplateFile): Promise<Template> {
-  const template = compile(await readFile(where.file, 'utf8'));
+/** A template that names its file in any error it throws. */
+function named(template: Template, where: TemplateFile): Template {
   return (context, options) => {
     try {
       return template(context, options);
@@ -116,20 +157,25 @@ function locate(repoRoot: string, relative: string[], overridden: boolean): Temp
 
 async function loadTemplates(repoRoot: string, document: string): Promise<{ main: Template; partials: Record<string, Template> }> {
   const ownMain = await templateNames(path.join(repoRoot, 'templates'));
-  const main = await load(locate(repoRoot, [`${document}${EXTENSION}`], ownMain.includes(document)));
   const own = new Set(await templateNames(path.join(repoRoot, 'templates', 'partials')));
-  const names = new Set([...(await templateNames(path.join(BUILT_IN, 'partials'))), ...own]);
+  const names = [...new Set([...(await templateNames(path.join(BUILT_IN, 'partials'))), ...own])].sort();
+  const files = [
+    locate(repoRoot, [`${document}${EXTENSION}`], ownMain.includes(document)),
+    ...names.map((name) => locate(repoRoot, ['partials', `${name}${EXTENSION}`], own.has(name))),
+  ];
+  const sources = await Promise.all(files.map((where) => readFile(where.file, 'utf8')));
+  const specs = precompiledTemplates();
+  const chosen = await engineFor(sources, specs);
+  const [main, ...rest] = files.map((where, i) => named(compile(chosen, sources[i] as string, specs.get(sources[i] as string)), where));
   const partials: Record<string, Template> = {};
-  for (const name of [...names].sort()) {
-    partials[name] = await load(locate(repoRoot, ['partials', `${name}${EXTENSION}`], own.has(name)));
-  }
-  return { main, partials };
+  for (const [i, name] of names.entries()) partials[name] = rest[i] as Template;
+  return { main: main as Template, partials };
 }
 
 /** Front matter with the document's metadata, then the body; date-like paragraph starts stay text. */
 function assemble(meta: object, body: string): string {
   const front = YAML.stringify(meta, { lineWidth: 0 });
-  return `---\n${front}---\n\n${escapeDateParagraphs(body.replace(/\s+$/, ''))}\n`;
+  return `---\n${front}---\n\n${escapeDateParagraphs(body.trimEnd())}\n`;
 }
 
 /**

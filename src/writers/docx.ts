@@ -3,7 +3,7 @@
 import type * as Docx from 'docx';
 import type { Block, Doc, DocMeta, Inline, ListStyle, TextRun as DocText, WriterResult, WriterWarning } from '../doc.js';
 import { readImageInfo } from './docx-image.js';
-import { repackDeterministic } from './docx-package.js';
+import { packDeterministic, type PackageParts } from './docx-package.js';
 import { cleanXmlText, describeChars } from './docx-text.js';
 
 /** Binary inputs the pipeline reads for the writer, which touches no files. */
@@ -53,11 +53,18 @@ export async function writeDocx(doc: Doc, assets: DocxAssets = {}): Promise<Writ
   const lib = await import('docx');
   const writer = new DocxBuilder(lib, doc);
   const file = writer.build(assets);
-  const packed = await lib.Packer.toBuffer(file);
-  const bytes = await repackDeterministic(packed, new Date(`${doc.meta.date}T00:00:00Z`), [
-    { path: 'docProps/core.xml', data: writer.coreProperties() },
-  ]);
+  const bytes = packDeterministic(compileParts(lib, file), doc.meta.date, [{ path: 'docProps/core.xml', data: writer.coreProperties() }]);
   return { bytes, warnings: writer.warnings };
+}
+
+/**
+ * The package's parts, uncompressed, from the compiler that `Packer` zips with. Zipping them once here, rather than
+ * unzipping and rezipping what `Packer` gives, halves the deflate work. The compiler is a private static of the pinned
+ * docx version; the DOCX tests read every part back, so a change to it cannot go unnoticed.
+ */
+function compileParts(lib: Lib, file: Docx.File): PackageParts {
+  const packer = lib.Packer as unknown as { compiler: { compile(file: Docx.File): PackageParts } };
+  return packer.compiler.compile(file);
 }
 
 /** Holds what one document's conversion accumulates: warnings and the numbering definition of each list. */

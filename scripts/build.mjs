@@ -1,0 +1,102 @@
+// The build after tsc: standalone schema validators, precompiled built-in templates, and the bundle bin/ddh.js runs
+// with its V8 code cache. Usage: node scripts/build.mjs (run by `npm run build`, after `tsc`, which writes dist/).
+
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { generateRepository } from '../bench/generate.mjs';
+import { BUNDLE, CODE_CACHE, loadBundle } from '../bin/load-bundle.js';
+import { templateModule } from './build-templates.mjs';
+import { validatorModule } from './build-validators.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const bundleDir = path.dirname(BUNDLE);
+
+const { AJV_OPTIONS, SCHEMA_NAMES, schemaSource } = await import(pathToFileURL(path.join(dist, 'load', 'schema.js')).href);
+const { COMPILE_OPTIONS } = await import(pathToFileURL(path.join(dist, 'templates', 'index.js')).href);
+
+/** Every *.md.hbs under a folder, as text. */
+async function templateSources(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await templateSources(file)));
+    else if (entry.name.endsWith('.md.hbs')) out.push(await readFile(file, 'utf8'));
+  }
+  return out;
+}
+
+/**
+ * pdfkit finds its standard fonts and colour profile next to itself through import.meta.url; in the bundle that is
+ * pdfkit's own file again, so they are found wherever the package is installed.
+ */
+const pdfkitHome = {
+  name: 'pdfkit-home',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', "require('node:url').pathToFileURL(require.resolve('pdfkit')).href"),
+      loader: 'js',
+    }));
+  },
+};
+
+// Generated modules: the sources (tests) run without them; dist/load, dist/templates and the bundle find them beside themselves.
+const generated = {
+  'schema-validators.cjs': validatorModule(AJV_OPTIONS, Object.fromEntries(SCHEMA_NAMES.map((name) => [name, schemaSource(name)]))),
+  'built-in-templates.cjs': templateModule(COMPILE_OPTIONS, await templateSources(path.join(root, 'templates'))),
+};
+await writeFile(path.join(dist, 'load', 'schema-validators.cjs'), generated['schema-validators.cjs']);
+await writeFile(path.join(dist, 'templates', 'built-in-templates.cjs'), generated['built-in-templates.cjs']);
+
+// One CommonJS script, so that one V8 code cache covers all of it; commands and writers still initialise only when
+// they run. It sits two folders below the package root, as dist/load and dist/templates do, so paths relative to
+// import.meta.url (schema/, templates/, package.json) hold.
+await rm(bundleDir, { recursive: true, force: true });
+await build({
+  entryPoints: [path.join(dist, 'cli', 'index.js')],
+  outfile: BUNDLE,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Dynamic imports become lazy requires: a vm script has no ES module loader.
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__ddhModuleUrl' },
+  banner: { js: "const __ddhModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [pdfkitHome],
+  external: ['pdf-lib'],
+  charset: 'ascii',
+  legalComments: 'none',
+  logLevel: 'error',
+});
+// ASCII only, so the loader can read it as Latin-1, several times faster than decoding UTF-8. esbuild escapes strings
+// and template literals but leaves regular expressions and comments as written; an escape means the same there.
+const escaped = (await readFile(BUNDLE, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+await writeFile(BUNDLE, escaped);
+for (const [name, text] of Object.entries(generated)) await writeFile(path.join(bundleDir, name), text);
+
+// The code cache: made after running the everyday commands once, so it holds the functions they compile, not just
+// the top level. Output goes to a temporary folder.
+const work = await mkdtemp(path.join(os.tmpdir(), 'ddh-build-'));
+try {
+  await mkdir(path.join(work, 'repo'));
+  await generateRepository(path.join(work, 'repo'), { items: 13, meetings: 2 });
+  const { exports, script } = loadBundle({ cache: false });
+  const problems = [];
+  const io = { cwd: path.join(work, 'repo'), out: () => {}, err: (text) => problems.push(text) };
+  for (const argv of [
+    ['validate'],
+    ['render', 'agenda', '--format', 'docx,pdf,md', '--out', path.join(work, 'out')],
+    ['render', 'minutes', '--format', 'docx,pdf', '--out', path.join(work, 'out')],
+    ['list'],
+  ]) {
+    const code = await exports.run(argv, io);
+    if (code !== 0) throw new Error(`ddh ${argv.join(' ')} failed while making the code cache:\n${problems.join('\n')}`);
+  }
+  await writeFile(CODE_CACHE, script.createCachedData());
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

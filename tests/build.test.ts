@@ -1,0 +1,78 @@
+// The built CLI (bin/ddh.js: bundle, code cache, standalone validators, precompiled templates) does what the sources do.
+
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { copyExample, ddh, PROJECT_ROOT } from './helpers/cli.js';
+
+const BIN = path.join(PROJECT_ROOT, 'bin', 'ddh.js');
+const BUNDLE = path.join(PROJECT_ROOT, 'dist', 'bundle', 'ddh.cjs');
+
+/** Newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)),
+  );
+}
+
+// `npm test` builds first; a build older than the sources (someone mid-edit) would only show that it is old.
+const built = existsSync(BUNDLE) && ['src', 'schema', 'templates'].every((dir) => newest(path.join(PROJECT_ROOT, dir)) <= statSync(BUNDLE).mtimeMs);
+if (!built) console.warn('tests/build.test.ts skipped: no build as new as the sources (run `npm run build`)');
+
+/** Runs the built `ddh` in its own process. */
+async function builtDdh(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd });
+    return { code: 0, stdout: stdout.trimEnd(), stderr: stderr.trimEnd() };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout: stdout.trimEnd(), stderr: stderr.trimEnd() };
+  }
+}
+
+/** The files of a folder by name, as bytes. */
+async function files(dir: string): Promise<Record<string, Buffer>> {
+  const names = (await readdir(dir)).sort();
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(dir, name))] as const)));
+}
+
+describe.runIf(built)('the built CLI', () => {
+  test('writes the same Markdown, DOCX and PDF bytes as the sources, for the agenda and the minutes', async () => {
+    const repo = await copyExample();
+    for (const document of ['agenda', 'minutes']) {
+      const args = ['render', document, '--all', '--format', 'md,docx,pdf', '--out'];
+      const fromSources = await ddh(repo, ...args, 'from-sources');
+      const fromBuild = await builtDdh(repo, ...args, 'from-build');
+      expect(fromBuild.code).toBe(fromSources.code);
+      for (const date of await readdir(path.join(repo, 'from-sources'))) {
+        const expected = await files(path.join(repo, 'from-sources', date));
+        expect(Object.keys(expected).length).toBeGreaterThan(0);
+        expect(await files(path.join(repo, 'from-build', date))).toEqual(expected);
+      }
+    }
+  }, 120_000);
+
+  test('reports the same problems as the sources (standalone schema validators)', async () => {
+    const repo = await copyExample();
+    const meeting = path.join(repo, 'meetings', '2026-03-12');
+    await writeFile(path.join(meeting, '45-fejl.md'), '---\ntitle: [Forkert]\ntypes: [X, O, O]\npresentr: Bo\ncarried: [{id: Ikke Slug}]\n---\nTekst.\n');
+    const fromSources = await ddh(repo, 'validate');
+    const fromBuild = await builtDdh(repo, 'validate');
+    expect(fromSources.code).toBe(1);
+    expect(fromBuild).toEqual(fromSources);
+  }, 60_000);
+
+  test("uses a repository's own templates (compiled at run time) as the sources do", async () => {
+    const repo = await copyExample();
+    await mkdir(path.join(repo, 'templates', 'partials'), { recursive: true });
+    await writeFile(path.join(repo, 'templates', 'partials', 'header.md.hbs'), '# Egen overskrift {{dateLong date}}\n\n');
+    await ddh(repo, 'render', 'agenda', '--format', 'md', '--out', 'from-sources');
+    await builtDdh(repo, 'render', 'agenda', '--format', 'md', '--out', 'from-build');
+    const expected = await files(path.join(repo, 'from-sources'));
+    expect(Object.values(expected)[0]?.toString()).toContain('# Egen overskrift');
+    expect(await files(path.join(repo, 'from-build'))).toEqual(expected);
+  }, 60_000);
+});
