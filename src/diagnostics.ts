@@ -1,5 +1,7 @@
 // One error type and one diagnostic shape for the whole tool; the CLI is the only place that prints them.
 
+import { compareText } from './rules/order.js';
+
 /** How bad a finding is: errors stop the run (exit 1), warnings are printed and the run goes on, notes only inform. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -64,7 +66,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+      compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
 }
 

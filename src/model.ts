@@ -4,13 +4,6 @@
 export type TypeCode = 'O' | 'D' | 'B';
 export const TYPE_CODES: readonly TypeCode[] = ['O', 'D', 'B'];
 
-/** A position in a source file, 1-based, for messages. `file` is relative to the repository root, forward slashes. */
-export interface SourceRef {
-  file: string;
-  line: number;
-  column?: number;
-}
-
 /** A person in attendance lists; `org` may be filled from members.yaml. */
 export interface Person {
   name: string;

@@ -3,21 +3,23 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
 import { writeFileAtomic } from '../atomic-write.js';
 import { DdhError, fail, problem } from '../diagnostics.js';
-import { decodeSource, loadMeeting, splitFrontMatter } from '../load/index.js';
+import { decodeSource, loadMeeting, parseYaml, splitFrontMatter } from '../load/index.js';
 import type { FollowUp, Repository } from '../model.js';
 import { carryForward } from '../rules/carry-forward.js';
 import { rewriteCarried } from './carried-text.js';
 import { checkMeetingDate, readPredecessor } from './predecessor.js';
 
-/** What `refreshCarried` did to the approval item: ids added, removed and kept as written. */
+/** What `refreshCarried` did to the approval item: ids added, removed, updated from the previous meeting and kept as written. */
 export interface CarryResult {
   /** The approval item file, relative to the repository root. */
   file: string;
   added: string[];
   removed: string[];
+  /** Points kept whose title, since, owner or due changed at the previous meeting: those values were rewritten, the rest kept. */
+  updated: string[];
+  /** Points kept exactly as written. */
   kept: string[];
   /** False when the list was already right: the file was not written. */
   changed: boolean;
@@ -34,12 +36,19 @@ function splitLines(text: string): string[] {
   return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
 }
 
-/** The text edit must change the list and nothing else: anything more would be a bug in it, and is never written. */
+/** A point as the loader reads it, for comparing: absent fields left out. */
+function plain(point: FollowUp): Record<string, string> {
+  return Object.fromEntries(Object.entries(point).filter(([, value]) => value !== undefined)) as Record<string, string>;
+}
+
+/** The text edit must make the list read as `points` and change nothing else: anything more would be a bug in it, and is never written. */
 function checkOnlyListChanged(before: string, after: string, points: readonly FollowUp[], file: string): void {
-  const old = { ...(parse(before) as Record<string, unknown> | null), carried: undefined };
-  const { carried, ...rest } = parse(after) as { carried?: FollowUp[] };
+  // Read as the loader reads: plain values as written (`0800` stays text), invisible characters removed.
+  const read = (text: string) => parseYaml(text, file, { expect: 'mapping' }).value as Record<string, unknown> | undefined;
+  const old = { ...read(before), carried: undefined };
+  const { carried, ...rest } = (read(after) ?? {}) as { carried?: FollowUp[] };
   const sameRest = isDeepStrictEqual(old, { ...rest, carried: undefined });
-  if (!sameRest || !isDeepStrictEqual(ids(carried ?? []), ids(points))) {
+  if (!sameRest || !isDeepStrictEqual((carried ?? []).map(plain), points.map(plain))) {
     throw new Error(`rewriting the carried list of ${file} would change more than the list`);
   }
 }
@@ -90,15 +99,18 @@ export async function refreshCarried(repo: Repository, date: string): Promise<Ca
   const existing = approval.carried;
   const merged = carryForward(predecessor, existing);
   const before = new Set(ids(existing));
-  const after = new Set(ids(merged));
+  const after = new Map(merged.map((p) => [p.id, p]));
+  const stayed = existing.filter((p) => after.has(p.id));
+  const same = (p: FollowUp): boolean => isDeepStrictEqual(plain(p), plain(after.get(p.id) as FollowUp));
   const result: CarryResult = {
     file: approval.file,
     added: ids(merged).filter((id) => !before.has(id)),
     removed: ids(existing).filter((id) => !after.has(id)),
-    kept: ids(existing).filter((id) => after.has(id)),
+    updated: ids(stayed.filter((p) => !same(p))),
+    kept: ids(stayed.filter(same)),
     changed: false,
   };
-  if (result.added.length === 0 && result.removed.length === 0) return result;
+  if (result.added.length === 0 && result.removed.length === 0 && result.updated.length === 0) return result;
 
   const absolute = path.join(repo.root, ...approval.file.split('/'));
   const bytes = await readFile(absolute);

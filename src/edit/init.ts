@@ -1,6 +1,6 @@
 // `init`: a new minutes repository with a commented ddh.yaml, an empty meeting plan and a .gitignore for out/.
 
-import { lstat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFilesAtomic } from '../atomic-write.js';
 import { fail } from '../diagnostics.js';
@@ -8,10 +8,12 @@ import { defaultConfig } from '../load/index.js';
 import type { Config } from '../model.js';
 import { toYaml } from './meeting-files.js';
 
-/** What `initRepository` made: the root and the files written, relative to it with forward slashes. */
+/** What `initRepository` did: the root, the files it created and the existing files it added lines to, relative to the root with forward slashes. */
 export interface InitResult {
   root: string;
   written: string[];
+  /** An existing .gitignore that did not ignore out/ yet: `out/` was added at its end. */
+  appended: string[];
 }
 
 /** Each line of `text` as a YAML comment: defaults shown in the file without overriding the built-in ones. */
@@ -71,9 +73,26 @@ export function renderPlanYaml(kind: string): string {
 
 const GITIGNORE = '# Dannede dokumenter (ddh render)\nout/\n';
 
+/** Lines of a .gitignore that already keep out/ out of git. */
+const IGNORES_OUT = /^\/?out(?:\/(?:\*{1,2})?)?$/;
+
 /**
- * Writes ddh.yaml, meetings/plan.yaml and .gitignore into `dir` (created when missing). When any of them exists
- * already, nothing is written and the error lists every one of them.
+ * The bytes of an existing .gitignore with `out/` added at the end in the file's own line ends, or undefined when it
+ * already ignores out/. Every byte already there stays.
+ */
+function withOutIgnored(existing: Uint8Array): Uint8Array | undefined {
+  // latin1 maps byte to character one to one: the lines can be read whatever the file's encoding.
+  const text = Buffer.from(existing).toString('latin1');
+  if (text.split(/\r\n|\r|\n/).some((line) => IGNORES_OUT.test(line.trim()))) return undefined;
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  const lead = text === '' || /[\r\n]$/.test(text) ? '' : eol;
+  return Buffer.concat([existing, Buffer.from(lead + GITIGNORE.replace(/\n/g, eol), 'utf8')]);
+}
+
+/**
+ * Writes ddh.yaml, meetings/plan.yaml and .gitignore into `dir` (created when missing). An existing .gitignore (as
+ * nearly every git repository has) gets `out/` added at its end unless it already ignores out/. When ddh.yaml or
+ * meetings/plan.yaml exists already, nothing is written and the error lists each of them.
  */
 export async function initRepository(dir: string, options: { organisation?: string; short?: string } = {}): Promise<InitResult> {
   const root = path.resolve(dir);
@@ -87,23 +106,41 @@ export async function initRepository(dir: string, options: { organisation?: stri
       }),
     },
     { name: 'meetings/plan.yaml', text: renderPlanYaml(Object.keys(defaults.kinds)[0] ?? 'styregruppemøde') },
-    { name: '.gitignore', text: GITIGNORE },
   ];
   const present: string[] = [];
   for (const file of files) {
-    try {
-      await lstat(path.join(root, ...file.name.split('/')));
-      present.push(file.name);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    if ((await fileKind(root, file.name)) !== undefined) present.push(file.name);
   }
+  // A .gitignore that is a folder or a link is not one init may extend.
+  const gitignore = await fileKind(root, '.gitignore');
+  if (gitignore !== undefined && gitignore !== 'file') present.push('.gitignore');
   if (present.length > 0) {
     fail('', `${present.join(', ')} already ${present.length === 1 ? 'exists' : 'exist'} in ${root}: init writes nothing over existing files`, {
       rule: 'exists',
-      hint: 'run ddh init in an empty folder, or move those files away first',
+      hint: 'run ddh init in a folder without them, or move those files away first',
     });
   }
-  await writeFilesAtomic(files.map((f) => ({ path: path.join(root, ...f.name.split('/')), bytes: f.text, display: f.name })));
-  return { root, written: files.map((f) => f.name) };
+  const outputs: { name: string; bytes: Uint8Array | string }[] = files.map((f) => ({ name: f.name, bytes: f.text }));
+  const appended: string[] = [];
+  if (gitignore === undefined) {
+    outputs.push({ name: '.gitignore', bytes: GITIGNORE });
+  } else {
+    const extended = withOutIgnored(await readFile(path.join(root, '.gitignore')));
+    if (extended !== undefined) {
+      outputs.push({ name: '.gitignore', bytes: extended });
+      appended.push('.gitignore');
+    }
+  }
+  await writeFilesAtomic(outputs.map((f) => ({ path: path.join(root, ...f.name.split('/')), bytes: f.bytes, display: f.name })));
+  return { root, written: outputs.map((f) => f.name).filter((name) => !appended.includes(name)), appended };
+}
+
+/** Whether `name` under `root` is a regular file, something else, or (undefined) not there. */
+async function fileKind(root: string, name: string): Promise<'file' | 'other' | undefined> {
+  try {
+    return (await lstat(path.join(root, ...name.split('/')))).isFile() ? 'file' : 'other';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

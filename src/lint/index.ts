@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { problem, type Diagnostic } from '../diagnostics.js';
-import type { AgendaItem, FollowUp, Meeting, Repository } from '../model.js';
-import { carriedPoints } from '../rules/carry-forward.js';
+import type { AgendaItem, Meeting, Repository } from '../model.js';
+import { lastUpdates, pointKey } from '../rules/carry-forward.js';
 import { DANISH_MONTHS, daysBetween, formatDateShort, isCalendarDate } from '../rules/dates.js';
+import { compareText } from '../rules/order.js';
 
 export interface LintOptions {
   /** A follow-up point carried to more than this many meetings since its last update is reported. Default 3. */
@@ -177,21 +178,14 @@ function referatDateFindings(item: AgendaItem, previous: string, at: Locator): D
   return found;
 }
 
-/** The point's key over time: a slug may come back later for a new point. */
-const keyOf = (p: FollowUp): string => `${p.since}\u0000${p.id}`;
-
 /** Open points of `meeting` carried to more than `limit` meetings since they were created or last updated. */
 function staleFindings(repo: Repository, meeting: Meeting, history: readonly Meeting[], limit: number, at: Locator): Diagnostic[] {
   const approval = meeting.items.find((i) => i.kind === 'approval');
   if (approval === undefined) return [];
-  const lastUpdate = new Map<string, string>();
-  for (const m of history) {
-    if (m.date > meeting.date) continue;
-    for (const p of carriedPoints(m)) if ((p.update ?? '').trim() !== '' && (lastUpdate.get(keyOf(p)) ?? '') < m.date) lastUpdate.set(keyOf(p), m.date);
-  }
+  const lastUpdate = lastUpdates(history, meeting.date);
   return approval.carried.flatMap((p) => {
     if (p.status === 'closed') return [];
-    const from = lastUpdate.get(keyOf(p)) ?? p.since;
+    const from = lastUpdate.get(pointKey(p)) ?? p.since;
     const carried = repo.meetingDates.filter((d) => d > from && d <= meeting.date).length;
     if (carried <= limit) return [];
     const since = from === p.since ? `since it was agreed on ${formatDateShort(p.since)}` : `since the update at ${formatDateShort(from)}`;
@@ -256,7 +250,7 @@ export function lintRepository(repo: Repository, meetings: readonly Meeting[], o
   const limit = options.staleAfter ?? 3;
   const reported = meetings
     .filter((m) => options.dates === undefined || options.dates.includes(m.date))
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => compareText(a.date, b.date));
   const found: Diagnostic[] = [];
   for (const meeting of reported) {
     const dueForApproval = meeting.status === 'approved' || repo.meetingDates.some((d) => d > meeting.date);

@@ -4,3 +4,4 @@ export { findRepository, resolveMeetingRef, defaultConfig } from './repository.j
 export { loadMeeting, readMeeting, type LoadedMeeting } from './meeting.js';
 export { validateRepository } from './validate.js';
 export { readSourceText, decodeSource, splitFrontMatter, sanitizeText, type SourceText, type FrontMatter } from './source.js';
+export { parseYaml } from './yaml.js';

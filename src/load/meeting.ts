@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DdhError, hasErrors, problem, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { AgendaItem, Meeting, Member, Person, Repository } from '../model.js';
 import { isCalendarDate } from '../rules/dates.js';
+import { compareText } from '../rules/order.js';
 import { itemPrefix, parseItem, type ParsedItem } from './item.js';
 import { resolveContainedFile } from './paths.js';
 import { relativeName, unknownKind } from './repository.js';
@@ -127,7 +128,18 @@ async function readItems(repo: Repository, dir: string, relDir: string, names: s
       files.push({ name, prefix });
     }
   }
-  files.sort((a, b) => a.prefix - b.prefix || a.name.localeCompare(b.name, 'en'));
+  files.sort((a, b) => a.prefix - b.prefix || compareText(a.name, b.name));
+  for (const [i, { name, prefix }] of files.entries()) {
+    const before = files[i - 1];
+    if (before?.prefix !== prefix) continue;
+    diagnostics.push(
+      problem(`${relDir}/${name}`, `'${before.name}' and '${name}' have the same number ${prefix}: they are ordered by the rest of the file name`, {
+        rule: 'item-order',
+        severity: 'warning',
+        hint: 'give each item file its own number, e.g. 15-slug.md between 10- and 20-',
+      }),
+    );
+  }
 
   const parsed: ParsedItem[] = [];
   for (const { name, prefix } of files) {

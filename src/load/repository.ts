@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DdhError, hasErrors, problem, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Config, Member, PlanEntry, Repository, StandingItem } from '../model.js';
 import { isCalendarDate } from '../rules/dates.js';
+import { compareText } from '../rules/order.js';
 import { resolveContainedFile } from './paths.js';
 import type { DdhFile, MembersFile, PlanFile } from './schema-types.js';
 import { readYamlFile } from './yaml-file.js';
@@ -100,7 +101,7 @@ async function readRepository(root: string): Promise<Repository> {
       }
       plan.push(entry);
     }
-    plan.sort((a, b) => a.date.localeCompare(b.date));
+    plan.sort((a, b) => compareText(a.date, b.date));
   }
 
   const members: Member[] = [];
@@ -178,7 +179,7 @@ async function listMeetingFolders(root: string): Promise<{ dates: string[]; stra
       );
     }
   }
-  return { dates: dates.sort(), strays };
+  return { dates: dates.sort(compareText), strays };
 }
 
 /**

@@ -48,10 +48,21 @@ export function decodeSource(bytes: Uint8Array, relFile: string): SourceText {
   return { file: relFile, text, warnings };
 }
 
-/** A UTF-16 byte-order mark, or NUL bytes that UTF-8 text never has but UTF-16 Latin text is full of. */
+/**
+ * A UTF-16 byte-order mark, or NUL bytes in most odd or most even positions of the first 4 KB, as UTF-16 text in a
+ * Latin script has them. A stray NUL or two in UTF-8 text is not that: it is decoded, and the NUL removed with a warning.
+ */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
-  return bytes.subarray(0, 4096).includes(0);
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  return even > Math.ceil(sample.length / 2) / 2 || odd > Math.floor(sample.length / 2) / 2;
 }
 
 /** Offset of the first byte that breaks UTF-8 (the caller knows there is one). */

@@ -1,20 +1,25 @@
 // Checking a whole repository: every meeting, and that no follow-up point open at a meeting is lost at the next.
 
+import path from 'node:path';
 import { problem, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Meeting, Repository } from '../model.js';
-import { carriedPoints, missingPoints } from '../rules/carry-forward.js';
+import { carriedPoints, missingPoints, orphanedPoints } from '../rules/carry-forward.js';
+import { compareText } from '../rules/order.js';
 import { loadMeeting, type LoadedMeeting } from './meeting.js';
 import { warningsOf } from './repository.js';
+import { readSourceText, splitFrontMatter } from './source.js';
+import { parseYaml } from './yaml.js';
 
 /**
  * Loads the meetings of `dates` (all when left out) and checks each against its predecessor: every follow-up point
- * open after the predecessor must be carried. Returns the valid meetings and every diagnostic, sorted.
+ * open after the predecessor must be carried (an error otherwise), and a carried point the predecessor no longer
+ * hands on is warned about. Returns the valid meetings and every diagnostic, sorted.
  */
 export async function validateRepository(
   repo: Repository,
   dates?: string[],
 ): Promise<{ meetings: Meeting[]; diagnostics: Diagnostic[]; itemCount: number }> {
-  const wanted = [...new Set(dates ?? repo.meetingDates)].sort();
+  const wanted = [...new Set(dates ?? repo.meetingDates)].sort(compareText);
   const loaded = new Map<string, LoadedMeeting>();
   const load = async (date: string): Promise<LoadedMeeting> => {
     const known = loaded.get(date);
@@ -34,13 +39,30 @@ export async function validateRepository(
     meetings.push(current.meeting);
     itemCount += current.meeting.items.length;
     const before = repo.meetingDates.filter((d) => d < date).at(-1);
-    if (before !== undefined) diagnostics.push(...carryProblems(current.meeting, before, await load(before)));
+    if (before !== undefined) diagnostics.push(...(await carryProblems(repo, current.meeting, before, await load(before))));
   }
   return { meetings, diagnostics: sortDiagnostics(diagnostics), itemCount };
 }
 
-/** Errors for points open after the predecessor that the meeting does not carry; an explicit one when that cannot be checked. */
-function carryProblems(meeting: Meeting, predecessorDate: string, predecessor: LoadedMeeting): Diagnostic[] {
+/** Places findings in an item file's front matter; read only when there is something to place. */
+async function frontMatterLocator(repo: Repository, file: string): Promise<(path: (string | number)[], key?: boolean) => { line: number; column?: number }> {
+  try {
+    const source = await readSourceText(path.join(repo.root, ...file.split('/')), file);
+    const front = splitFrontMatter(source.text, file);
+    const parsed = parseYaml(front.yaml, file, { firstLine: front.yamlLine, expect: 'mapping' });
+    return (at, key = false) => parsed.locate(at, { key });
+  } catch {
+    // The file loaded a moment ago; if it cannot be read again now, the findings still stand, at its first line.
+    return () => ({ line: 1 });
+  }
+}
+
+/**
+ * Errors for points open after the predecessor that the meeting does not carry (at the `carried` key); warnings for
+ * carried points the predecessor no longer hands on that stay only because text was written for them (at their id);
+ * an explicit error when the predecessor cannot be checked.
+ */
+async function carryProblems(repo: Repository, meeting: Meeting, predecessorDate: string, predecessor: LoadedMeeting): Promise<Diagnostic[]> {
   const approval = meeting.items.find((item) => item.kind === 'approval');
   const file = approval?.file ?? `${meeting.relDir}/meeting.yaml`;
   if (predecessor.meeting === undefined) {
@@ -51,14 +73,37 @@ function carryProblems(meeting: Meeting, predecessorDate: string, predecessor: L
       }),
     ];
   }
-  return missingPoints(predecessor.meeting, carriedPoints(meeting)).map((point) => {
-    const what = `follow-up point '${point.id}' (${point.title}), open after ${predecessorDate}`;
-    return approval
-      ? problem(file, `carried lacks ${what}`, { rule: 'carry-lost', line: 1, field: 'carried', hint: `run \`ddh carry ${meeting.date}\`` })
-      : problem(file, `no approval item carries ${what}`, {
-          rule: 'carry-lost',
-          line: 1,
-          hint: `add an item with kind: approval, then run \`ddh carry ${meeting.date}\``,
-        });
+  const carried = carriedPoints(meeting);
+  const missing = missingPoints(predecessor.meeting, carried);
+  const orphaned = orphanedPoints(predecessor.meeting, carried);
+  if (approval === undefined) {
+    return missing.map((point) =>
+      problem(file, `no approval item carries follow-up point '${point.id}' (${point.title}), open after ${predecessorDate}`, {
+        rule: 'carry-lost',
+        line: 1,
+        hint: `add an item with kind: approval, then run \`ddh carry ${meeting.date}\``,
+      }),
+    );
+  }
+  if (missing.length === 0 && orphaned.length === 0) return [];
+  const locate = await frontMatterLocator(repo, file);
+  const lost = missing.map((point) =>
+    problem(file, `carried lacks follow-up point '${point.id}' (${point.title}), open after ${predecessorDate}`, {
+      rule: 'carry-lost',
+      ...locate(['carried'], true),
+      field: 'carried',
+      hint: `run \`ddh carry ${meeting.date}\``,
+    }),
+  );
+  const stray = orphaned.map((point) => {
+    const index = carried.indexOf(point);
+    return problem(file, `carried point '${point.id}' (${point.title}) is no longer handed on by ${predecessorDate}: it was closed, renamed or deleted there, and stays here only because text was written for it`, {
+      rule: 'carry-orphan',
+      severity: 'warning',
+      ...locate(['carried', index, 'id']),
+      field: `carried[${index}]`,
+      hint: `if it is done, or the same point as another, move its text where it belongs and remove it from carried; if ${predecessorDate} should still hand it on, restore it there and run \`ddh carry ${meeting.date}\``,
+    });
   });
+  return [...lost, ...stray];
 }

@@ -1,6 +1,7 @@
 // The decision register: every decision taken across the meetings, filtered by date and text. Pure.
 
 import type { Meeting } from '../model.js';
+import { compareText } from '../rules/order.js';
 
 /** One row of the decision register. */
 export interface DecisionRow {
@@ -29,7 +30,7 @@ export interface DecisionRegisterOptions {
 export function decisionRegister(meetings: readonly Meeting[], options: DecisionRegisterOptions = {}): DecisionRow[] {
   const needle = options.grep?.toLocaleLowerCase('da');
   const rows: DecisionRow[] = [];
-  for (const m of [...meetings].sort((a, b) => a.date.localeCompare(b.date))) {
+  for (const m of [...meetings].sort((a, b) => compareText(a.date, b.date))) {
     if (options.from !== undefined && m.date < options.from) continue;
     if (options.to !== undefined && m.date > options.to) continue;
     for (const item of m.items) {

@@ -1,8 +1,9 @@
 // The follow-up register: the points open across the repository, with age, owner and last update. Pure.
 
 import type { FollowUp, Meeting } from '../model.js';
-import { carriedPoints, pointsOpenAfter } from '../rules/carry-forward.js';
+import { carriedPoints, lastUpdates, pointKey, pointsOpenAfter } from '../rules/carry-forward.js';
 import { daysBetween } from '../rules/dates.js';
+import { compareText } from '../rules/order.js';
 
 /** One row of the follow-up register. */
 export interface FollowUpRow {
@@ -32,27 +33,21 @@ export interface FollowUpRegisterOptions {
   asOf: string;
 }
 
-/** Points are told apart by id and creation date: a slug may come back years later for a new point. */
-const keyOf = (p: Pick<FollowUp, 'id' | 'since'>): string => `${p.since}\u0000${p.id}`;
-
 /**
  * The open follow-up points of the repository: those open after the latest meeting, in carry order.
  * With `all`, then the points closed at a meeting (in the order they were closed), each with the closing meeting.
  */
 export function followUpRegister(meetings: readonly Meeting[], options: FollowUpRegisterOptions): FollowUpRow[] {
-  const sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...meetings].sort((a, b) => compareText(a.date, b.date));
   const latest = sorted.at(-1);
   if (latest === undefined) return [];
   const dates = sorted.map((m) => m.date);
   const meetingsBetween = (from: string, to: string): number => dates.filter((d) => d > from && d <= to).length;
 
-  const lastUpdate = new Map<string, string>();
+  const lastUpdate = lastUpdates(sorted);
   const closed = new Map<string, { point: FollowUp; at: string }>();
   for (const m of sorted) {
-    for (const p of carriedPoints(m)) {
-      if ((p.update ?? '').trim() !== '') lastUpdate.set(keyOf(p), m.date);
-      if (p.status === 'closed') closed.set(keyOf(p), { point: p, at: m.date });
-    }
+    for (const p of carriedPoints(m)) if (p.status === 'closed') closed.set(pointKey(p), { point: p, at: m.date });
   }
 
   const row = (p: FollowUp, end: string, status: FollowUpRow['status']): FollowUpRow => {
@@ -67,7 +62,7 @@ export function followUpRegister(meetings: readonly Meeting[], options: FollowUp
     };
     if (p.owner !== undefined) r.owner = p.owner;
     if (p.due !== undefined) r.due = p.due;
-    const updated = lastUpdate.get(keyOf(p));
+    const updated = lastUpdate.get(pointKey(p));
     if (updated !== undefined) r.lastUpdate = updated;
     return r;
   };
@@ -75,9 +70,9 @@ export function followUpRegister(meetings: readonly Meeting[], options: FollowUp
   const open = pointsOpenAfter(latest);
   const rows = open.map((p) => row(p, options.asOf, 'open'));
   if (options.all === true) {
-    const openKeys = new Set(open.map(keyOf));
+    const openKeys = new Set(open.map(pointKey));
     const done = [...closed.entries()].filter(([key]) => !openKeys.has(key)).map(([, c]) => c);
-    done.sort((a, b) => a.at.localeCompare(b.at));
+    done.sort((a, b) => compareText(a.at, b.at));
     rows.push(...done.map((c) => ({ ...row(c.point, c.at, 'closed'), closedAt: c.at })));
   }
   return rows;

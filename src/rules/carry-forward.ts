@@ -52,9 +52,31 @@ export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
   return result;
 }
 
+/** The successor's written entry for a point the predecessor hands on: the predecessor's facts, the successor's text. */
+function handedOn(expected: FollowUp, written: FollowUp): FollowUp {
+  const point: FollowUp = { ...expected, status: written.status };
+  if (written.update !== undefined) point.update = written.update;
+  if (written.note !== undefined) point.note = written.note;
+  return point;
+}
+
+/**
+ * The successor's points that the predecessor neither hands on nor closed and that stay all the same: those added by
+ * hand (dated after the predecessor), and those dated up to it that it no longer hands on (closed further back,
+ * renamed or deleted there) for which the successor wrote text, so that the text is not lost.
+ */
+function keptBeyond(predecessor: Meeting, expected: readonly FollowUp[], existing: readonly FollowUp[]): FollowUp[] {
+  const expectedIds = new Set(expected.map((p) => p.id));
+  const closedAtPredecessor = new Set(carriedPoints(predecessor).filter((p) => p.status === 'closed').map((p) => p.id));
+  return existing.filter(
+    (p) => !expectedIds.has(p.id) && !closedAtPredecessor.has(p.id) && (p.since > predecessor.date || p.update !== undefined || p.note !== undefined),
+  );
+}
+
 /**
  * Merges the points a successor should carry with the list it already has, by id.
- * Points already present keep everything written in the successor; points closed at the predecessor leave;
+ * A point the predecessor hands on takes its id, title, since, owner and due from the predecessor (the source of truth
+ * for them) and its update, status and note from the successor's entry; points closed at the predecessor leave;
  * points dated up to the predecessor that it no longer hands on (closed at an earlier meeting, renamed or deleted
  * there) leave unless text was written for them in the successor; points added by hand in the successor (dated
  * after the predecessor) stay at the end. Nothing is duplicated.
@@ -63,21 +85,45 @@ export function carryForward(predecessor: Meeting | undefined, existing: readonl
   if (predecessor === undefined) return [...existing];
   const expected = pointsOpenAfter(predecessor);
   const byId = new Map(existing.map((p) => [p.id, p]));
-  const expectedIds = new Set(expected.map((p) => p.id));
-  const closedAtPredecessor = new Set(carriedPoints(predecessor).filter((p) => p.status === 'closed').map((p) => p.id));
-  const merged = expected.map((p) => byId.get(p.id) ?? p);
-  for (const p of existing) {
-    if (expectedIds.has(p.id) || closedAtPredecessor.has(p.id)) continue;
-    // A point dated up to the predecessor came through it; when it no longer hands the point on (closed further
-    // back, renamed or deleted there) it leaves, unless this meeting wrote text for it.
-    const staleFromPredecessor = p.since <= predecessor.date && p.update === undefined && p.note === undefined;
-    if (!staleFromPredecessor) merged.push(p);
-  }
-  return merged;
+  const merged = expected.map((p) => {
+    const written = byId.get(p.id);
+    return written === undefined ? p : handedOn(p, written);
+  });
+  return [...merged, ...keptBeyond(predecessor, expected, existing)];
+}
+
+/**
+ * Points of the successor's list dated up to the predecessor that it no longer hands on (closed further back, renamed
+ * or deleted there), which `carryForward` keeps only because the successor wrote text for them: each is probably a
+ * point that should have gone, or a twin of one that is handed on under another id.
+ */
+export function orphanedPoints(predecessor: Meeting, successorList: readonly FollowUp[]): FollowUp[] {
+  return keptBeyond(predecessor, pointsOpenAfter(predecessor), successorList).filter((p) => p.since <= predecessor.date);
 }
 
 /** Ids the predecessor leaves open that the successor's list lacks: each one would be a lost point. */
 export function missingPoints(predecessor: Meeting, successorList: readonly FollowUp[]): FollowUp[] {
   const present = new Set(successorList.map((p) => p.id));
   return pointsOpenAfter(predecessor).filter((p) => !present.has(p.id));
+}
+
+/** A point's identity over time: its id and creation date, for a slug may come back years later for a new point. */
+export function pointKey(point: Pick<FollowUp, 'id' | 'since'>): string {
+  return `${point.since}\u0000${point.id}`;
+}
+
+/**
+ * For each point (by `pointKey`), the date of the latest meeting whose carried list holds a non-blank update for it.
+ * Meetings after `until` (YYYY-MM-DD), when given, are left out; the meetings may come in any order.
+ */
+export function lastUpdates(meetings: readonly Meeting[], until?: string): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const m of meetings) {
+    if (until !== undefined && m.date > until) continue;
+    for (const p of carriedPoints(m)) {
+      const key = pointKey(p);
+      if ((p.update ?? '').trim() !== '' && (latest.get(key) ?? '') < m.date) latest.set(key, m.date);
+    }
+  }
+  return latest;
 }

@@ -8,6 +8,7 @@ import { pointsOpenAfter } from '../rules/carry-forward.js';
 import { formatDateLong, formatDateShort } from '../rules/dates.js';
 import { consecutiveRuns, danishList, letter, type Run } from '../rules/numbering.js';
 import { kindLabel, nextMeetingsHeading, planEntryKind, trackLabel } from '../rules/kinds.js';
+import { compareText } from '../rules/order.js';
 import { itemVisibility } from '../rules/selection.js';
 import { escapeText, linkDestination, normaliseMarkdown } from './escape.js';
 
@@ -298,7 +299,7 @@ export function buildView(repo: Repository, meeting: Meeting, options: RenderOpt
     openAfter,
     nextMeetings: repo.plan
       .filter((entry) => entry.date > meeting.date)
-      .sort((a, b) => a.date.localeCompare(b.date))
+      .sort((a, b) => compareText(a.date, b.date))
       .map((entry) => plannedMeeting(repo, entry)),
     nextMeetingsHeading: escapeText(nextMeetingsHeading(repo.config)),
   };

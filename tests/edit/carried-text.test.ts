@@ -119,3 +119,49 @@ describe('renderPoint', () => {
     expect(parse(`x:\n${text}`)).toEqual({ x: [{ id: 'a', title: '0800: tid', since: '2026-01-27', update: 'Linje 1\nLinje 2', status: 'open' }] });
   });
 });
+
+describe('rewriteCarried on an entry the previous meeting changed', () => {
+  const entry = `carried:
+  - id: kpi   # fra januar
+    title: 'KPI’er: ny opgørelse'   # titlen
+    since: 2026-01-27
+    # ansvarlig
+    owner: Sekretariatet
+    update: >-
+      Tallene kommer
+      i næste uge.
+    status: open
+    note: Tages op igen.
+proposal: Godkendes.
+`;
+
+  it('sets only the values that differ, in the quoting they had, and keeps update, status, note and comments', () => {
+    const out = rewriteCarried(entry, [{ ...kpi, title: 'KPI’er: opgørelse for 2026', owner: 'Ida Thorsen', status: 'open', update: 'x', note: 'y' }]);
+    expect(out).toBe(entry.replace("'KPI’er: ny opgørelse'", "'KPI’er: opgørelse for 2026'").replace('owner: Sekretariatet', 'owner: Ida Thorsen'));
+  });
+
+  it('adds a due date after the owner, removes an owner that is gone, and quotes what YAML would misread', () => {
+    const out = rewriteCarried(entry, [{ ...kpi, title: '2027', owner: undefined, due: '2026-06-30' } as FollowUp]);
+    expect(out).toBe(`carried:
+  - id: kpi   # fra januar
+    title: '2027'   # titlen
+    since: 2026-01-27
+    due: 2026-06-30
+    update: >-
+      Tallene kommer
+      i næste uge.
+    status: open
+    note: Tages op igen.
+proposal: Godkendes.
+`);
+    const plainTitle = rewriteCarried(entry.replace("'KPI’er: ny opgørelse'", 'KPI'), [{ ...kpi, title: 'ja: nej' }]);
+    expect((parse(plainTitle) as { carried: FollowUp[] }).carried[0]).toMatchObject({ title: 'ja: nej', owner: 'Sekretariatet', update: 'Tallene kommer i næste uge.' });
+  });
+
+  it('writes an entry anew when it cannot be edited in place, keeping its text', () => {
+    const ownerFirst = 'carried:\n  - owner: Sekretariatet\n    id: kpi\n    title: KPI\n    since: 2026-01-27\n    update: I gang.\n    status: open\n';
+    expect(rewriteCarried(ownerFirst, [{ ...kpi, title: 'KPI', owner: undefined, update: 'I gang.' } as FollowUp])).toBe(
+      'carried:\n  - id: kpi\n    title: KPI\n    since: 2026-01-27\n    update: I gang.\n    status: open\n',
+    );
+  });
+});

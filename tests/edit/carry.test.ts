@@ -73,7 +73,7 @@ describe('refreshCarried', () => {
     expect(lost[0]?.message).toContain("'chatbot-pilotkommuner'");
 
     const result = await carry(root);
-    expect(result).toEqual({ file: APPROVAL, added: ['chatbot-pilotkommuner'], removed: ['databehandleraftaler'], kept: ['opgoerelse-af-ventetid'], changed: true });
+    expect(result).toEqual({ file: APPROVAL, added: ['chatbot-pilotkommuner'], removed: ['databehandleraftaler'], updated: [], kept: ['opgoerelse-af-ventetid'], changed: true });
     expect(await readFile(path.join(root, APPROVAL), 'utf8')).toBe(REFRESHED);
     const after = await validateRepository(await findRepository(root));
     expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -85,7 +85,7 @@ describe('refreshCarried', () => {
     const file = path.join(root, APPROVAL);
     const { ino, mtimeMs } = await stat(file);
     const result = await carry(root);
-    expect(result).toEqual({ file: APPROVAL, added: [], removed: [], kept: ['opgoerelse-af-ventetid', 'chatbot-pilotkommuner'], changed: false });
+    expect(result).toEqual({ file: APPROVAL, added: [], removed: [], updated: [], kept: ['opgoerelse-af-ventetid', 'chatbot-pilotkommuner'], changed: false });
     expect(await readFile(file, 'utf8')).toBe(REFRESHED);
     expect(await stat(file)).toMatchObject({ ino, mtimeMs });
   });
@@ -153,6 +153,75 @@ describe('refreshCarried', () => {
     expect(await errorText(carry(root, '2026-03-12'))).toBe(
       'meetings/2026-03-12  error  there is no meeting folder meetings/2026-03-12\n    hint: create it with: ddh new-meeting 2026-03-12',
     );
+  });
+});
+
+describe('refreshCarried when the previous meeting changes a point it hands on', () => {
+  const BUDGET = (owners: string[]) =>
+    `---\ntitle: Budget\nfollowups:\n${owners.map((o) => `  - title: Budget for chatbot 2027\n    owner: ${o}\n`).join('')}---\n`;
+
+  /** The first meeting agrees two budget points (Ida's, then Bo's); the second is created and Bo's gets an update. */
+  async function twoBudgetPoints(): Promise<string> {
+    const root = await makeRepo({ ...repoWithFirstMeeting(), 'meetings/2026-01-27/40-budget.md': BUDGET(['Ida Thorsen', 'Bo Lund']) });
+    await createMeeting(await findRepository(root), '2026-03-12');
+    const file = path.join(root, APPROVAL);
+    const created = await readFile(file, 'utf8');
+    const withUpdate = created.replace(
+      '    owner: Bo Lund\n    status: open\n',
+      '    owner: Bo Lund\n    update: Tal fra økonomi er på vej.   # skrevet af Bo\n    status: open\n',
+    );
+    expect(withUpdate).not.toBe(created);
+    await writeFile(file, withUpdate);
+    return root;
+  }
+
+  it('the reviewer’s case: Ida’s point deleted at the previous meeting; the id now names Bo’s, the orphan with text stays and validate warns', async () => {
+    const root = await twoBudgetPoints();
+    await writeFile(path.join(root, 'meetings/2026-01-27/40-budget.md'), BUDGET(['Bo Lund']));
+    const result = await carry(root);
+    expect(result).toMatchObject({ added: [], removed: [], updated: ['budget-for-chatbot-2027'], changed: true });
+    expect(result.kept).toEqual(['databehandleraftaler', 'opgoerelse-af-ventetid', 'budget-for-chatbot-2027-2']);
+    const text = await readFile(path.join(root, APPROVAL), 'utf8');
+    // The id the previous meeting hands on takes its owner from there; the twin keeps its text, byte for byte.
+    expect(text).toContain('  - id: budget-for-chatbot-2027\n    title: Budget for chatbot 2027\n    since: 2026-01-27\n    owner: Bo Lund\n    status: open\n');
+    expect(text).toContain('    owner: Bo Lund\n    update: Tal fra økonomi er på vej.   # skrevet af Bo\n    status: open\n');
+    expect(text).not.toContain('Ida Thorsen');
+
+    const { diagnostics } = await validateRepository(await findRepository(root));
+    const orphan = diagnostics.filter((d) => d.rule === 'carry-orphan');
+    expect(orphan).toHaveLength(1);
+    const lines = text.split('\n');
+    expect(orphan[0]).toMatchObject({ file: APPROVAL, severity: 'warning', line: lines.indexOf('  - id: budget-for-chatbot-2027-2') + 1, field: 'carried[3]' });
+    expect(orphan[0]?.message).toBe(
+      "carried point 'budget-for-chatbot-2027-2' (Budget for chatbot 2027) is no longer handed on by 2026-01-27: it was closed, renamed or deleted there, and stays here only because text was written for it",
+    );
+    expect(orphan[0]?.hint).toContain('ddh carry 2026-03-12');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a changed owner, title and due date reach the next meeting; its update, status, note and comments stay', async () => {
+    const root = await twoBudgetPoints();
+    const file = path.join(root, APPROVAL);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('    update: Tal fra', '    # Bo svarer\n    note: Haster.\n    update: Tal fra'));
+    // At the previous meeting: Bo's point goes to Camilla with a due date; a carried point is retitled and loses its owner.
+    await writeFile(
+      path.join(root, 'meetings/2026-01-27/40-budget.md'),
+      BUDGET(['Ida Thorsen', 'Camilla Friis']).replace('owner: Camilla Friis\n', 'owner: Camilla Friis\n    due: 2026-06-30\n'),
+    );
+    await writeFile(
+      path.join(root, 'meetings/2026-01-27/20-godkendelse.md'),
+      FIRST_APPROVAL.replace('    title: Databehandleraftaler for chatbotten\n', '    title: "Databehandleraftaler: chatbot og telefoni"\n').replace('    owner: Sekretariatet\n', ''),
+    );
+    const before = await readFile(file, 'utf8');
+    const result = await carry(root);
+    expect(result).toMatchObject({ added: [], removed: [], updated: ['databehandleraftaler', 'budget-for-chatbot-2027-2'], changed: true });
+    expect(await readFile(file, 'utf8')).toBe(
+      before
+        .replace('    title: Databehandleraftaler for chatbotten\n    since: 2025-12-04\n    owner: Sekretariatet\n', '    title: "Databehandleraftaler: chatbot og telefoni"\n    since: 2025-12-04\n')
+        .replace('    owner: Bo Lund\n    # Bo svarer\n', '    owner: Camilla Friis\n    due: 2026-06-30\n    # Bo svarer\n'),
+    );
+    // Carrying again finds nothing to do.
+    expect(await carry(root)).toMatchObject({ updated: [], changed: false });
   });
 });
 

@@ -11,7 +11,7 @@ describe('initRepository', () => {
   it('writes ddh.yaml, the plan and .gitignore that ddh reads back as its defaults', async () => {
     const root = await makeRepo();
     const result = await initRepository(path.join(root, 'referater'));
-    expect(result).toEqual({ root: path.join(root, 'referater'), written: ['ddh.yaml', 'meetings/plan.yaml', '.gitignore'] });
+    expect(result).toEqual({ root: path.join(root, 'referater'), written: ['ddh.yaml', 'meetings/plan.yaml', '.gitignore'], appended: [] });
     expect(await readFile(path.join(result.root, '.gitignore'), 'utf8')).toBe('# Dannede dokumenter (ddh render)\nout/\n');
 
     const config = await readFile(path.join(result.root, 'ddh.yaml'), 'utf8');
@@ -45,13 +45,34 @@ describe('initRepository', () => {
     expect(config).toMatchObject({ organisation: 'Kommunernes Borgerservice: “Digitalt”', short: 'KBS' });
   });
 
-  it('refuses to overwrite, lists every file that exists and writes nothing', async () => {
-    const root = await makeRepo({ '.gitignore': 'node_modules/\n', 'meetings/plan.yaml': '- date: 2026-01-27\n' });
+  it('refuses to overwrite ddh.yaml or the plan, lists each one that exists and writes nothing, not even to .gitignore', async () => {
+    const root = await makeRepo({ '.gitignore': 'node_modules/\n', 'ddh.yaml': 'short: X\n', 'meetings/plan.yaml': '- date: 2026-01-27\n' });
     const before = await snapshotTree(root);
     expect(await errorText(initRepository(root))).toBe(
-      `ddh  error  meetings/plan.yaml, .gitignore already exist in ${root}: init writes nothing over existing files\n    hint: run ddh init in an empty folder, or move those files away first`,
+      `ddh  error  ddh.yaml, meetings/plan.yaml already exist in ${root}: init writes nothing over existing files\n    hint: run ddh init in a folder without them, or move those files away first`,
     );
     expect(await snapshotTree(root)).toEqual(before);
-    expect((await readdir(root)).sort()).toEqual(['.gitignore', 'meetings']);
+    expect((await readdir(root)).sort()).toEqual(['.gitignore', 'ddh.yaml', 'meetings']);
+  });
+
+  it('in a git repository adds out/ to its .gitignore, keeping every byte and the CRLF line ends', async () => {
+    const existing = '# Editor\r\n.vscode/\r\nnode_modules/';
+    const root = await makeRepo({ '.gitignore': existing, 'README.md': 'Mødearkiv\n' });
+    const result = await initRepository(root);
+    expect(result).toEqual({ root, written: ['ddh.yaml', 'meetings/plan.yaml'], appended: ['.gitignore'] });
+    expect(await readFile(path.join(root, '.gitignore'), 'utf8')).toBe(`${existing}\r\n# Dannede dokumenter (ddh render)\r\nout/\r\n`);
+    expect(await readFile(path.join(root, 'README.md'), 'utf8')).toBe('Mødearkiv\n');
+    expect((await findRepository(root)).config).toEqual(defaultConfig());
+  });
+
+  it('leaves a .gitignore that already ignores out/ as it is', async () => {
+    for (const line of ['out/', '/out', 'out', '  /out/**  ']) {
+      const root = await makeRepo({ '.gitignore': `*.log\n${line}\n` });
+      expect(await initRepository(root)).toMatchObject({ written: ['ddh.yaml', 'meetings/plan.yaml'], appended: [] });
+      expect(await readFile(path.join(root, '.gitignore'), 'utf8')).toBe(`*.log\n${line}\n`);
+    }
+    const root = await makeRepo({ '.gitignore': 'output/\n# out/\n' });
+    expect(await initRepository(root)).toMatchObject({ appended: ['.gitignore'] });
+    expect(await readFile(path.join(root, '.gitignore'), 'utf8')).toBe('output/\n# out/\n# Dannede dokumenter (ddh render)\nout/\n');
   });
 });

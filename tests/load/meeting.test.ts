@@ -143,6 +143,19 @@ describe('loadMeeting', () => {
     ]);
   });
 
+  test('items sharing a number are ordered by code units, not by locale, with a warning naming both files', async () => {
+    const { repo } = await repoWith({
+      [`${M}/meeting.yaml`]: 'date: 2025-01-28\n',
+      [`${M}/10-alfa.md`]: '---\ntitle: Alfa\n---\n',
+      [`${M}/10-Zeta.md`]: '---\ntitle: Zeta\n---\n',
+      [`${M}/5-start.md`]: '---\ntitle: Start\n---\n',
+    });
+    const { meeting, warnings } = await readMeeting(repo, '2025-01-28');
+    expect(meeting.items.map((i) => i.title)).toEqual(['Start', 'Zeta', 'Alfa']);
+    expect(show(warnings)).toEqual([`${M}/10-alfa.md  warning  '10-Zeta.md' and '10-alfa.md' have the same number 10: they are ordered by the rest of the file name`]);
+    expect(warnings[0]).toMatchObject({ rule: 'item-order' });
+  });
+
   test('invisible characters in an item are removed and reported as warnings; the meeting still loads', async () => {
     const { repo } = await repoWith({ [`${M}/meeting.yaml`]: 'date: 2025-01-28\n', [`${M}/01-a.md`]: '---\ntitle: "A\\uFFFF"\n---\nTekst\u0007 her.\n' });
     const { meeting, warnings } = await readMeeting(repo, '2025-01-28');
@@ -179,7 +192,8 @@ describe('validateRepository', () => {
     expect(result.itemCount).toBe(3);
     expect(result.meetings.map((m) => m.date)).toEqual(['2024-12-05', '2025-01-28']);
     expect(show(result.diagnostics)).toEqual([
-      "meetings/2025-01-28/01-godkendelse.md:1  error  carried lacks follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
+      // At the `carried:` key, where the point belongs.
+      "meetings/2025-01-28/01-godkendelse.md:4:1  error  carried lacks follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
     ]);
     expect(result.diagnostics[0]?.hint).toBe('run `ddh carry 2025-01-28`');
   });
@@ -191,6 +205,19 @@ describe('validateRepository', () => {
     const one = await validateRepository(repo, ['2025-01-28']);
     expect(one.meetings.map((m) => m.date)).toEqual(['2025-01-28']);
     expect(one.diagnostics).toEqual([]);
+  });
+
+  test('a carried point the predecessor no longer hands on, kept for its text, is a warning at its id', async () => {
+    const carried =
+      '  - {id: gammel, title: Gammel sag, since: 2024-10-01, status: open}\n  - {id: ny-vagtplan, title: Ny vagtplan, since: 2024-12-05, owner: Bo, status: open}\n' +
+      '  - id: slettet\n    title: Slettet sag\n    since: 2024-12-05\n    update: Skrevet før mødet.\n    status: open\n' +
+      '  - {id: uden-tekst, title: Uden tekst, since: 2024-10-01, status: open}\n  - {id: ny, title: Tilføjet på mødet, since: 2025-01-28, note: Ny., status: open}\n';
+    const { repo } = await repoWith({ ...base, 'meetings/2025-01-28/01-godkendelse.md': approval(carried) });
+    const { diagnostics } = await validateRepository(repo);
+    expect(show(diagnostics)).toEqual([
+      "meetings/2025-01-28/01-godkendelse.md:7:9  warning  carried[2]: carried point 'slettet' (Slettet sag) is no longer handed on by 2024-12-05: it was closed, renamed or deleted there, and stays here only because text was written for it",
+    ]);
+    expect(diagnostics[0]).toMatchObject({ rule: 'carry-orphan', severity: 'warning' });
   });
 
   test('an invalid predecessor is said explicitly, not skipped', async () => {

@@ -29,6 +29,17 @@ describe('decodeSource', () => {
     expect(thrown(() => decodeSource(noBom, 'a.md'))).toBe('a.md:1  error  not UTF-8: the file looks like UTF-16');
   });
 
+  test('UTF-16 big-endian without a BOM looks like UTF-16 too', () => {
+    const be = Uint8Array.from(Buffer.from('title: Velkomst\n', 'utf16le').swap16());
+    expect(thrown(() => decodeSource(be, 'a.md'))).toBe('a.md:1  error  not UTF-8: the file looks like UTF-16');
+  });
+
+  test('a stray NUL in UTF-8 text is removed with a warning naming its line and column, not taken for UTF-16', () => {
+    const s = decodeSource(utf8('---\ntitle: Velkomst\n---\nTekst\u0000 her.\n'), 'a.md');
+    expect(s.text).toBe('---\ntitle: Velkomst\n---\nTekst her.\n');
+    expect(s.warnings.map((d) => formatDiagnostic({ ...d, hint: undefined }))).toEqual(['a.md:4:6  warning  removed invisible or invalid characters (U+0000)']);
+  });
+
   test('Latin-1 names the line and column of the first bad byte', () => {
     const bytes = Uint8Array.from(Buffer.from('---\r\ntitle: Velkomst\r\nsted: Kø\r\n', 'latin1'));
     expect(thrown(() => decodeSource(bytes, 'a.md'))).toBe('a.md:3:8  error  not UTF-8: byte 0xF8 is not valid UTF-8 (perhaps Latin-1 or Windows-1252)');

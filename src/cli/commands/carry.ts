@@ -16,6 +16,7 @@ export async function carryCommand(ctx: CommandContext, ref: string | undefined)
   ctx.io.out(`${result.file}: updated the carried follow-up points`);
   for (const id of result.added) ctx.io.out(`  + ${id}`);
   for (const id of result.removed) ctx.io.out(`  - ${id}`);
+  for (const id of result.updated) ctx.io.out(`  ~ ${id} (title, owner or dates taken from the previous meeting)`);
   ctx.io.out(`  ${result.kept.length} kept as written`);
   return 0;
 }

@@ -1,0 +1,50 @@
+// The carry rules: what a kept point takes from the previous meeting, which points stay only for their text, and when a point was last updated.
+
+import { describe, expect, it } from 'vitest';
+import { carryForward, lastUpdates, orphanedPoints, pointKey } from '../../src/rules/carry-forward.js';
+import * as build from '../helpers/meeting-builder.js';
+
+const previous = build.meeting('2026-01-27', [
+  build.approval([
+    build.point('vagtplan', '2025-12-04', { title: 'Vagtplan for påsken', owner: 'Ida Thorsen', update: 'Sendt.', note: 'Fra januar.' }),
+    build.point('lukket', '2025-12-04', { status: 'closed', update: 'Færdig.' }),
+  ]),
+  build.item({ followups: [{ title: 'Ny skiltning', due: '2026-04-01' }] }),
+]);
+
+describe('carryForward', () => {
+  it('a kept point takes id, title, since, owner and due from the previous meeting, and update, status and note from this one', () => {
+    const written = build.point('vagtplan', '2025-12-04', { title: 'Vagtplan', owner: 'Bo Lund', due: '2026-02-01', update: 'Skrevet i marts.', status: 'closed', note: 'Lukkes.' });
+    const merged = carryForward(previous, [written, build.point('ny-skiltning', '2026-01-27', { owner: 'Bo Lund', update: 'Bestilt.' })]);
+    expect(merged).toEqual([
+      { id: 'vagtplan', title: 'Vagtplan for påsken', since: '2025-12-04', owner: 'Ida Thorsen', update: 'Skrevet i marts.', status: 'closed', note: 'Lukkes.' },
+      { id: 'ny-skiltning', title: 'Ny skiltning', since: '2026-01-27', due: '2026-04-01', update: 'Bestilt.', status: 'open' },
+    ]);
+    expect(carryForward(previous, merged)).toEqual(merged);
+  });
+});
+
+describe('orphanedPoints', () => {
+  it('names the points dated up to the previous meeting that it no longer hands on but that stay for their text', () => {
+    const list = [
+      build.point('vagtplan', '2025-12-04'),
+      build.point('omdoebt', '2026-01-27', { update: 'Skrevet.' }),
+      build.point('glemt', '2025-11-01'),
+      build.point('lukket', '2025-12-04', { note: 'Lukket i januar.' }),
+      build.point('haandlagt', '2026-03-12', { update: 'Tilføjet på mødet.' }),
+    ];
+    expect(orphanedPoints(previous, list).map((p) => p.id)).toEqual(['omdoebt']);
+    expect(carryForward(previous, list).map((p) => p.id)).toEqual(['vagtplan', 'ny-skiltning', 'omdoebt', 'haandlagt']);
+  });
+});
+
+describe('lastUpdates', () => {
+  it('gives the latest meeting with a non-blank update per point, in any order, up to a date', () => {
+    const at = (date: string, update: string) => build.meeting(date, [build.approval([build.point('kpi', '2025-12-04', { update })])]);
+    const meetings = [at('2026-03-12', '  '), at('2026-05-21', 'Nyt tal.'), at('2026-01-27', 'Første tal.')];
+    const key = pointKey({ id: 'kpi', since: '2025-12-04' });
+    expect(lastUpdates(meetings).get(key)).toBe('2026-05-21');
+    expect(lastUpdates(meetings, '2026-04-01').get(key)).toBe('2026-01-27');
+    expect(pointKey({ id: 'kpi', since: '2026-01-27' })).not.toBe(key);
+  });
+});
