@@ -1,6 +1,6 @@
 // Reading one meeting folder: meeting.yaml and every item file, with every problem of every file collected.
 
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DdhError, hasErrors, problem, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { AgendaItem, Meeting, Member, Person, Repository } from '../model.js';
@@ -29,8 +29,8 @@ export async function loadMeeting(repo: Repository, date: string): Promise<Loade
   }
   let names: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
-    names = await readdir(dir);
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir);
   } catch {
     return { diagnostics: [problem(relDir, `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
   }

@@ -1,6 +1,6 @@
 // Paths written in sources (attachments, the logo): refused when they could leave the repository, checked to exist.
 
-import { realpath, stat } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Why a written path was refused, for the message; undefined when its form is acceptable. */
@@ -34,11 +34,11 @@ export async function resolveContainedFile(root: string, baseDir: string, writte
   if (!isInside(root, resolved)) return { problem: 'leads outside the repository', hint: inside };
   let real: string;
   try {
-    real = await realpath(resolved);
+    real = realpathSync(resolved);
   } catch {
     return { problem: 'not found', hint: `put the file at ${written} or correct the path (names are case-sensitive)` };
   }
   if (!isInside(root, real)) return { problem: 'is a link that leads outside the repository', hint: 'copy the file into the repository instead of linking to it' };
-  if (!(await stat(real)).isFile()) return { problem: 'is not a file', hint: inside };
+  if (!statSync(real).isFile()) return { problem: 'is not a file', hint: inside };
   return { path: real };
 }

@@ -1,6 +1,6 @@
 // One YAML source checked end to end: parsed safely, validated against its schema, dates checked against the calendar.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { DdhError, hasErrors, problem, type Diagnostic } from '../diagnostics.js';
 import { isCalendarDate } from '../rules/dates.js';
 import { validateAgainstSchema, type SchemaName } from './schema.js';
@@ -34,7 +34,7 @@ export function checkYaml<T>(text: string, file: string, schema: SchemaName, fir
 export async function readYamlFile<T>(absPath: string, file: string, schema: SchemaName): Promise<CheckedYaml<T>> {
   let source;
   try {
-    source = decodeSource(await readFile(absPath), file);
+    source = decodeSource(readFileSync(absPath), file);
   } catch (error) {
     if (error instanceof DdhError) return { diagnostics: error.diagnostics };
     throw error;
