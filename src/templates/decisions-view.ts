@@ -5,8 +5,9 @@ import type { Meeting, Repository } from '../model.js';
 import { formatDateLong } from '../rules/dates.js';
 import { decisionRegister } from '../registers/decisions.js';
 import { kindLabel } from '../rules/kinds.js';
+import { compareText } from '../rules/order.js';
 import { escapeText, normaliseMarkdown } from './escape.js';
-import { logoName } from './view-model.js';
+import { repositoryMeta } from './view-model.js';
 
 export interface DecisionsOptions {
   /** Only the meetings of this year, e.g. "2026". */
@@ -53,19 +54,11 @@ export function buildDecisionsView(repo: Repository, meetings: readonly Meeting[
 /** Metadata of the register; its date is the last meeting it covers, never the render day. */
 export function decisionsMeta(repo: Repository, meetings: readonly Meeting[], options: DecisionsOptions): DocMeta {
   const covered = meetings.map((m) => m.date).filter((d) => options.year === undefined || d.startsWith(`${options.year}-`));
-  const date = covered.sort().at(-1) ?? `${options.year ?? '2000'}-01-01`;
-  const meta: DocMeta = {
+  const date = covered.sort(compareText).at(-1) ?? `${options.year ?? '2000'}-01-01`;
+  return repositoryMeta(repo, {
     title: `${TITLE} ${repo.config.short}${options.year === undefined ? '' : ` ${options.year}`}`,
     subject: `Beslutninger truffet på møderne${options.year === undefined ? '' : ` i ${options.year}`}, senest ${formatDateLong(date)}`,
-    author: repo.config.organisation,
-    lang: 'da-DK',
     date,
     draft: false,
-    header: repo.config.organisation,
-    font: repo.config.style.font,
-    colour: repo.config.style.colour,
-  };
-  const logo = logoName(repo);
-  if (logo !== undefined) meta.logo = logo;
-  return meta;
+  });
 }

@@ -305,17 +305,16 @@ export function buildView(repo: Repository, meeting: Meeting, options: RenderOpt
   };
 }
 
-/** The document's metadata, written as the Markdown's front matter. The date is the meeting's, never the render day. */
-export function documentMeta(repo: Repository, meeting: Meeting, options: RenderOptions): DocMeta {
-  const { base, extract } = titleParts(repo, meeting, options);
-  const dated = `${base} ${formatDateShort(meeting.date)}`;
+/** The metadata every document of a repository shares, around what tells this one apart. */
+export function repositoryMeta(repo: Repository, own: Pick<DocMeta, 'title' | 'subject' | 'date' | 'draft'>): DocMeta {
+  // Keys in the order the front matter has always shown them.
   const meta: DocMeta = {
-    title: extract === undefined ? dated : `${dated} – ${extract}`,
-    subject: `${kindLabel(repo.config, meeting.kind)} ${formatDateLong(meeting.date)}`,
+    title: own.title,
+    subject: own.subject,
     author: repo.config.organisation,
     lang: 'da-DK',
-    date: meeting.date,
-    draft: isDraft(meeting, options),
+    date: own.date,
+    draft: own.draft,
     header: repo.config.organisation,
     font: repo.config.style.font,
     colour: repo.config.style.colour,
@@ -323,6 +322,18 @@ export function documentMeta(repo: Repository, meeting: Meeting, options: Render
   const logo = logoName(repo);
   if (logo !== undefined) meta.logo = logo;
   return meta;
+}
+
+/** The document's metadata, written as the Markdown's front matter. The date is the meeting's, never the render day. */
+export function documentMeta(repo: Repository, meeting: Meeting, options: RenderOptions): DocMeta {
+  const { base, extract } = titleParts(repo, meeting, options);
+  const dated = `${base} ${formatDateShort(meeting.date)}`;
+  return repositoryMeta(repo, {
+    title: extract === undefined ? dated : `${dated} – ${extract}`,
+    subject: `${kindLabel(repo.config, meeting.kind)} ${formatDateLong(meeting.date)}`,
+    date: meeting.date,
+    draft: isDraft(meeting, options),
+  });
 }
 
 /**
