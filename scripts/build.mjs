@@ -2,10 +2,12 @@
 // with its V8 code cache. Usage: node scripts/build.mjs (run by `npm run build`, after `tsc`, which writes dist/).
 
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import * as fontkit from 'fontkit';
 import { generateRepository } from '../bench/generate.mjs';
 import { BUNDLE, CODE_CACHE, loadBundle } from '../bin/load-bundle.js';
 import { templateModule } from './build-templates.mjs';
@@ -17,6 +19,8 @@ const bundleDir = path.dirname(BUNDLE);
 
 const { AJV_OPTIONS, SCHEMA_NAMES, schemaSource } = await import(pathToFileURL(path.join(dist, 'load', 'schema.js')).href);
 const { COMPILE_OPTIONS } = await import(pathToFileURL(path.join(dist, 'templates', 'index.js')).href);
+const { BUILT_FONTS, CARLITO_FACES, carlitoWoff, sfntOf } = await import(pathToFileURL(path.join(dist, 'writers', 'pdf-fonts.js')).href);
+const { measurePairs } = await import(pathToFileURL(path.join(dist, 'writers', 'pdf-metrics.js')).href);
 
 /** Every *.md.hbs under a folder, as text. */
 async function templateSources(dir) {
@@ -43,6 +47,55 @@ const pdfkitHome = {
   },
 };
 
+/**
+ * Modules that pdfkit and fontkit load at start-up but that the PDF writer needs rarely or never become stand-ins
+ * that load them on first use: unicode-properties and the three Unicode tables fontkit decodes on load (unicode-trie)
+ * serve only fontkit's full OpenType layout, which text the pair metrics cover skips; linebreak serves only pdfkit's
+ * own line wrapping; AES only encrypted files. Each entry says what the stand-in exports: functions by name, a
+ * `default` class made on `new`, or a `default` class whose instances are made on their first `get`.
+ */
+const LAZY_MODULES = {
+  'unicode-properties': { functions: ['getCategory', 'getCombiningClass', 'getScript', 'isDigit', 'isMark'] },
+  'unicode-trie': { deferredClass: 'get' },
+  linebreak: { class: true },
+  '@noble/ciphers/aes': { functions: ['cbc', 'ecb'] },
+};
+
+/** The source of a stand-in for a module; `real` is the module itself, checked for what the stand-in relies on. */
+function standIn(name, real) {
+  const { functions = [], deferredClass, class: isClass } = LAZY_MODULES[name];
+  const missing = [...functions.filter((f) => typeof real[f] !== 'function'), ...(typeof real === 'function' || functions.length > 0 ? [] : ['default'])];
+  if (deferredClass !== undefined && typeof real.prototype?.[deferredClass] !== 'function') missing.push(`prototype.${deferredClass}`);
+  if (missing.length > 0) throw new Error(`lazy-modules: ${name} has no ${missing.join(', ')}`);
+  const lines = [`let real;`, `const load = () => (real ??= require(${JSON.stringify(name)}));`];
+  for (const f of functions) lines.push(`export function ${f}(...args) { return load().${f}(...args); }`);
+  if (isClass) lines.push('export default function (...args) { return new (load())(...args); }');
+  if (deferredClass !== undefined) {
+    lines.push(
+      'export default class {',
+      '  #args; #real;',
+      '  constructor(...args) { this.#args = args; }',
+      `  ${deferredClass}(...args) { this.#real ??= new (load())(...this.#args); return this.#real.${deferredClass}(...args); }`,
+      '}',
+    );
+  }
+  return lines.join('\n');
+}
+
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    // The stand-in's own require (namespace 'lazy') resolves to the real module.
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy', pluginData: args.resolveDir }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: standIn(args.path, createRequire(path.join(args.pluginData, 'index.js'))(args.path)),
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
 // Generated modules: the sources (tests) run without them; dist/load, dist/templates and the bundle find them beside themselves.
 const generated = {
   'schema-validators.cjs': validatorModule(AJV_OPTIONS, Object.fromEntries(SCHEMA_NAMES.map((name) => [name, schemaSource(name)]))),
@@ -50,6 +103,16 @@ const generated = {
 };
 await writeFile(path.join(dist, 'load', 'schema-validators.cjs'), generated['schema-validators.cjs']);
 await writeFile(path.join(dist, 'templates', 'built-in-templates.cjs'), generated['built-in-templates.cjs']);
+
+// Carlito as plain TrueType, so that no run unwraps WOFF, and the pair metrics of its main faces, so that everyday
+// text is set without fontkit's OpenType layout (pdf-metrics.ts).
+await rm(BUILT_FONTS, { recursive: true, force: true });
+await mkdir(BUILT_FONTS, { recursive: true });
+for (const face of CARLITO_FACES) {
+  const ttf = sfntOf(await readFile(carlitoWoff(face)));
+  await writeFile(path.join(BUILT_FONTS, `${face.name}.ttf`), ttf);
+  if (face.primary) await writeFile(path.join(BUILT_FONTS, `${face.name}.json`), JSON.stringify(measurePairs(fontkit.create(ttf))));
+}
 
 // One CommonJS script, so that one V8 code cache covers all of it; commands and writers still initialise only when
 // they run. It sits two folders below the package root, as dist/load and dist/templates do, so paths relative to
@@ -66,7 +129,7 @@ await build({
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__ddhModuleUrl' },
   banner: { js: "const __ddhModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [pdfkitHome],
+  plugins: [pdfkitHome, lazyModules],
   external: ['pdf-lib'],
   charset: 'ascii',
   legalComments: 'none',

@@ -10,6 +10,14 @@ export interface StructElement {
   end(): void;
 }
 
+/** Where pdfkit's font encoding places a glyph: its own advance and the advance and offset it gets in the line. */
+export interface GlyphPlacement {
+  advanceWidth: number;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
 /** An image opened once and placed on many pages. */
 export interface PdfImage {
   width: number;
@@ -28,8 +36,11 @@ interface TextOptions {
 /** The part of pdfkit's document that the writer uses; @types/pdfkit lacks the structure and outline internals. */
 export interface Pdf {
   page: { dictionary: object; width: number; height: number; fonts: Record<string, object> };
-  /** The current font: its id names it in page resources; `encode` adds glyphs to its subset and gives their hex ids. */
-  _font: { id: string; encode(text: string): [string[], unknown]; ref(): object };
+  /**
+   * The current font: its id names it in page resources; `encode` lays text out (through the writer's font), adds
+   * the glyphs to its subset and gives their hex ids with their positions in thousandths of the font size.
+   */
+  _font: { id: string; encode(text: string): [string[], GlyphPlacement[]]; ref(): object };
   outline: { addItem(title: string): OutlineItem; options: { expanded?: boolean } };
   addPage(): Pdf;
   switchToPage(index: number): unknown;
@@ -43,7 +54,8 @@ export interface Pdf {
   text(text: string, x: number, y: number, options: TextOptions): Pdf;
   save(): Pdf;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): Pdf;
-  addContent(content: string): Pdf;
+  /** Appends to the page's content: a string as a line of its own, bytes as they are. */
+  addContent(content: string | Uint8Array): Pdf;
   restore(): Pdf;
   translate(x: number, y: number): Pdf;
   rotate(angle: number): Pdf;

@@ -11,9 +11,16 @@ declare module 'fontkit' {
     codePoints: number[];
     path: { commands: PathCommand[] };
   }
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
   export interface GlyphRun {
     glyphs: Glyph[];
-    advanceWidth: number;
+    positions: GlyphPosition[];
+    readonly advanceWidth: number;
   }
   export interface Font {
     postscriptName: string;
@@ -21,7 +28,10 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     lineGap: number;
+    /** Every code point the font maps to a glyph. */
+    characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: Record<string, boolean>): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
+import { layoutFeatures, PairLayout, type PairMetrics } from './pdf-metrics.js';
 
 /** The four faces of a family that the document model can ask for. */
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -37,30 +39,103 @@ const DEJAVU_FILE: Record<FontStyle, string> = {
 export const REPLACEMENT = '\uFFFD';
 
 /**
- * The font with ligatures off unless features are given. fontkit applies ligatures by default, and "fi" as one glyph
- * breaks text extraction and search in some readers. Wrapping the font rather than passing features to pdfkit keeps
- * pdfkit's per-word layout cache, which it skips whenever features are passed.
+ * The font as the writer sets text with it: ligatures off unless features are given (fontkit applies them by default,
+ * and "fi" as one glyph breaks text extraction and search in some readers), and text that pair metrics cover set from
+ * them rather than by fontkit's OpenType layout, which gives the same result many times slower. Wrapping the font
+ * rather than passing features to pdfkit keeps pdfkit's per-word layout cache, which it skips whenever features are
+ * passed.
  */
-function withoutLigatures(font: Font): Font {
-  // fontkit writes its defaults into the features object it is given, so each call gets a fresh one.
+function writerFont(font: Font, pairs: PairLayout | undefined): Font {
   const layout = (text: string, features?: Record<string, boolean>): ReturnType<Font['layout']> =>
-    font.layout(text, features ?? { liga: false, clig: false });
+    features === undefined ? (pairs?.layout(text) ?? font.layout(text, layoutFeatures())) : font.layout(text, features);
   return Object.create(font, { layout: { value: layout } }) as Font;
 }
 
+/** A parsed face: the font as the writer sets text with it, and its pair metrics when the build measured them. */
+interface Face {
+  font: Font;
+  pairs: PairLayout | undefined;
+  unitsPerEm: number;
+  metrics: VerticalMetrics;
+}
+
+/** A face's vertical metrics in ems: what Word uses for line height and baseline. */
+export interface VerticalMetrics {
+  ascent: number;
+  descent: number;
+  height: number;
+}
+
 const require = createRequire(import.meta.url);
-const parsedFaces = new Map<string, Font>();
+const parsedFaces = new Map<string, Face>();
 let fontkitModule: Promise<typeof import('fontkit')> | undefined;
 
-function facePath(key: string): string {
-  const [family, style, subset] = key.split(':') as [string, FontStyle, string | undefined];
-  if (family === 'carlito') {
-    const dir = path.dirname(require.resolve('@fontsource/carlito'));
-    return path.join(dir, 'files', `carlito-${subset ?? 'latin'}-${CARLITO_VARIANT[style]}.woff`);
-  }
-  const dir = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
-  return path.join(dir, 'ttf', DEJAVU_FILE[style]);
+/**
+ * Where the build puts Carlito unwrapped to TrueType (NAME.ttf) and the pair metrics of its main faces (NAME.json):
+ * dist/fonts, seen from dist/writers and from the bundle in dist/bundle. The sources run without them.
+ */
+export const BUILT_FONTS = fileURLToPath(new URL('../fonts/', import.meta.url));
+
+/** One of Carlito's faces: its key and file name, without extension. */
+export interface CarlitoFace {
+  key: string;
+  name: string;
+  /** A main face, whose text is mostly Latin: the build measures its pair metrics. */
+  primary: boolean;
 }
+
+/** Every Carlito face the writer may use. */
+export const CARLITO_FACES: readonly CarlitoFace[] = (Object.keys(CARLITO_VARIANT) as FontStyle[]).flatMap((style) =>
+  CARLITO_SUBSETS.map((subset) => ({
+    key: `carlito:${style}:${subset}`,
+    name: `carlito-${subset}-${CARLITO_VARIANT[style]}`,
+    primary: subset === 'latin',
+  })),
+);
+
+/** The WOFF file of a Carlito face, as @fontsource ships it. */
+export function carlitoWoff(face: CarlitoFace): string {
+  return path.join(path.dirname(require.resolve('@fontsource/carlito')), 'files', `${face.name}.woff`);
+}
+
+/** The contents of a built file, or undefined when there is none. */
+function built(name: string): Buffer | undefined {
+  try {
+    return readFileSync(path.join(BUILT_FONTS, name));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and parses a face, from the build's files when there are some. */
+function openFace(fontkit: typeof import('fontkit'), key: string): Face {
+  const [family, style] = key.split(':') as [string, FontStyle];
+  let font: Font;
+  let pairs: PairLayout | undefined;
+  if (family === 'carlito') {
+    const face = CARLITO_FACES.find((f) => f.key === key);
+    if (face === undefined) throw new Error(`PDF writer: no font file for face '${key}'`);
+    font = fontkit.create(built(`${face.name}.ttf`) ?? sfntOf(readFileSync(carlitoWoff(face))));
+    const metrics = face.primary ? built(`${face.name}.json`) : undefined;
+    if (metrics !== undefined) pairs = new PairLayout(JSON.parse(metrics.toString('utf8')) as PairMetrics);
+  } else {
+    const dir = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
+    font = fontkit.create(readFileSync(path.join(dir, 'ttf', DEJAVU_FILE[style])));
+  }
+  const { unitsPerEm } = font;
+  const ascent = font.ascent / unitsPerEm;
+  const descent = -font.descent / unitsPerEm;
+  const metrics = { ascent, descent, height: ascent + descent + font.lineGap / unitsPerEm };
+  return { font: writerFont(font, pairs), pairs, unitsPerEm, metrics };
+}
+
+/** The main face of each style, Carlito's Latin subset: the first tried, and the one whose metrics set line heights. */
+const PRIMARY: Record<FontStyle, string> = {
+  regular: 'carlito:regular:latin',
+  bold: 'carlito:bold:latin',
+  italic: 'carlito:italic:latin',
+  boldItalic: 'carlito:boldItalic:latin',
+};
 
 /** The faces tried in order for a style: every Carlito subset, then DejaVu Sans. */
 function chainFor(style: FontStyle): string[] {
@@ -118,7 +193,8 @@ export function sfntOf(file: Uint8Array): Uint8Array {
   return out;
 }
 
-const segmenter = new Intl.Segmenter('da', { granularity: 'grapheme' });
+// Made on first use: creating a segmenter takes several milliseconds, and most text never needs one.
+let segmenter: Intl.Segmenter | undefined;
 
 // Marks, joiners, variation selectors, astral characters and Hangul jamo can join clusters; without them every
 // UTF-16 unit is its own cluster, and segmenting (slow on big texts) can be skipped.
@@ -126,7 +202,9 @@ const MAY_JOIN = /[\p{M}\u200c\u200d\ufe00-\ufe0f\u1100-\u11ff\u{10000}-\u{10fff
 
 /** The user-perceived characters of a text: a letter with its accents, an emoji with its modifiers. */
 export function clusters(text: string): string[] {
-  return MAY_JOIN.test(text) ? Array.from(segmenter.segment(text), (s) => s.segment) : text.split('');
+  if (!MAY_JOIN.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter('da', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
 /**
@@ -147,29 +225,24 @@ export class FontBook {
 
   /** The parsed font for a face key, read from its package on first use. */
   font(key: string): Font {
-    let font = parsedFaces.get(key);
-    if (font === undefined) {
-      font = withoutLigatures(this.fontkit.create(sfntOf(readFileSync(facePath(key)))));
-      parsedFaces.set(key, font);
-    }
-    return font;
+    return this.face(key).font;
   }
 
   /** The main face of a style: the one whose metrics set line heights. */
   primary(style: FontStyle): string {
-    return `carlito:${style}:latin`;
+    return PRIMARY[style];
   }
 
   /** Vertical metrics of a style's main face in ems: what Word uses for line height and baseline. */
-  metrics(style: FontStyle): { ascent: number; descent: number; height: number } {
-    const font = this.font(this.primary(style));
-    const ascent = font.ascent / font.unitsPerEm;
-    const descent = -font.descent / font.unitsPerEm;
-    return { ascent, descent, height: ascent + descent + font.lineGap / font.unitsPerEm };
+  metrics(style: FontStyle): VerticalMetrics {
+    return this.face(PRIMARY[style]).metrics;
   }
 
   /** Splits text into runs that one face can set, in order; clusters no face has become REPLACEMENT runs. */
   split(text: string, style: FontStyle): FaceRun[] {
+    // Text of characters that the main face sets plainly needs no look at clusters: each is the main face's own.
+    const primary = PRIMARY[style];
+    if (text !== '' && this.face(primary).pairs?.covers(text) === true) return [{ text, face: primary }];
     const runs: FaceRun[] = [];
     for (const segment of clusters(text)) {
       const face = this.faceFor(segment, style);
@@ -195,11 +268,20 @@ export class FontBook {
     const key = `${face}\u0000${text}`;
     let em = this.widths.get(key);
     if (em === undefined) {
-      const font = this.font(face);
-      em = font.layout(text).advanceWidth / font.unitsPerEm;
+      const { font, unitsPerEm } = this.face(face);
+      em = font.layout(text).advanceWidth / unitsPerEm;
       this.widths.set(key, em);
     }
     return em * size;
+  }
+
+  private face(key: string): Face {
+    let face = parsedFaces.get(key);
+    if (face === undefined) {
+      face = openFace(this.fontkit, key);
+      parsedFaces.set(key, face);
+    }
+    return face;
   }
 
   private faceFor(cluster: string, style: FontStyle): string | null {

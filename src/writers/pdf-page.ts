@@ -26,7 +26,8 @@ const LOGO_MAX = { width: 160, height: 34 };
 export function drawWatermark(painter: Painter): void {
   const { pdf, fonts } = painter;
   const font = fonts.font(fonts.primary('bold'));
-  const { glyphs } = font.layout(DRAFT_WORD);
+  // Outlines from fontkit's own glyphs: the writer's layout may give glyphs that carry metrics only.
+  const glyphs = Array.from(DRAFT_WORD, (c) => font.glyphForCodePoint(c.charCodeAt(0)));
   const advance = glyphs.reduce((sum, g) => sum + g.advanceWidth, 0);
   const capHeight = fonts.metrics('bold').ascent * font.unitsPerEm * 0.68;
   const scale = WATERMARK_SIZE / font.unitsPerEm;

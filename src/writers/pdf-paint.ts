@@ -2,7 +2,7 @@
 
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
-import type { Pdf, StructElement } from './pdf-document.js';
+import type { GlyphPlacement, Pdf, StructElement } from './pdf-document.js';
 
 /** A structure element together with its type, which also tags its marked content. */
 export interface Tag {
@@ -62,23 +62,28 @@ export class Painter {
       this.registered.add(face);
     }
     this.pdf.font(face).fontSize(size).fillColor(`#${colour}`);
-    if (missing === undefined) {
-      this.pdf.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      return;
-    }
-    this.warnMissing(missing);
-    // Written by hand so that the ActualText span sits inside pdfkit's coordinate flip: poppler places ActualText
-    // with the transformation in force at its end, and would misplace it after pdfkit's restore.
+    if (text === '') return;
+    // Written here rather than by pdfkit's text(), which lays the same text out four times over; the operators are
+    // the ones pdfkit writes. The text sits inside pdfkit's coordinate flip: poppler places ActualText with the
+    // transformation in force at its end.
     const font = this.pdf._font;
-    const [glyphs] = font.encode(text);
+    const [glyphs, placements] = font.encode(text);
     this.pdf.page.fonts[font.id] ??= font.ref();
     const { height } = this.pdf.page;
-    this.pdf.save().transform(1, 0, 0, -1, 0, height);
-    this.pdf.addContent(
-      `/Span <</ActualText <${utf16Hex(missing)}>>> BDC BT 1 0 0 1 ${x.toFixed(3)} ${(height - baseline).toFixed(3)} Tm ` +
-        `/${font.id} ${size} Tf <${glyphs.join('')}> Tj ET EMC`,
-    );
-    this.pdf.restore();
+    const y = height - baseline;
+    const lines = [`q`, `1 0 0 -1 0 ${pdfNumber(height)} cm`];
+    if (missing === undefined) {
+      lines.push('BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`, ...showGlyphs(glyphs, placements, x, y, size), 'ET');
+    } else {
+      this.warnMissing(missing);
+      lines.push(
+        `/Span <</ActualText <${utf16Hex(missing)}>>> BDC BT 1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm ` +
+          `/${font.id} ${size} Tf <${glyphs.join('')}> Tj ET EMC`,
+      );
+    }
+    lines.push('Q', '');
+    // As bytes: pdfkit turns a string into bytes one character at a time.
+    this.pdf.addContent(Buffer.from(lines.join('\n'), 'latin1'));
   }
 
   /** Draws plain text in a style, choosing faces per character; returns its width. */
@@ -107,6 +112,55 @@ export class Painter {
       });
     }
   }
+}
+
+/** A number as pdfkit writes it in content: rounded to millionths. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * The text-showing operators for glyphs placed from (x, y) at a size, as pdfkit's text() writes them: runs of glyphs
+ * in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved off the line (a mark).
+ */
+function showGlyphs(glyphs: readonly string[], placements: readonly GlyphPlacement[], x: number, y: number, size: number): string[] {
+  const lines: string[] = [];
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  let at = x;
+  const addSegment = (end: number): void => {
+    const placement = placements[end - 1];
+    if (last < end && placement !== undefined) {
+      commands.push(`<${glyphs.slice(last, end).join('')}> ${pdfNumber(-(placement.xAdvance - placement.advanceWidth))}`);
+    }
+    last = end;
+  };
+  const flush = (end: number): void => {
+    addSegment(end);
+    if (commands.length > 0) {
+      lines.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  placements.forEach((placement, i) => {
+    if (placement.xOffset !== 0 || placement.yOffset !== 0) {
+      flush(i);
+      lines.push(`1 0 0 1 ${pdfNumber(at + placement.xOffset * scale)} ${pdfNumber(y + placement.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        lines.push(`1 0 0 1 ${pdfNumber(at)} ${pdfNumber(y)} Tm`);
+        hadOffset = false;
+      }
+      if (placement.xAdvance - placement.advanceWidth !== 0) addSegment(i + 1);
+    }
+    at += placement.xAdvance * scale;
+  });
+  flush(placements.length);
+  return lines;
 }
 
 /** A PDF text string in UTF-16BE with its byte order mark, as hex. */
