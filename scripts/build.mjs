@@ -51,25 +51,29 @@ const pdfkitHome = {
  * Modules that pdfkit and fontkit load at start-up but that the PDF writer needs rarely or never become stand-ins
  * that load them on first use: unicode-properties and the three Unicode tables fontkit decodes on load (unicode-trie)
  * serve only fontkit's full OpenType layout, which text the pair metrics cover skips; linebreak serves only pdfkit's
- * own line wrapping; AES only encrypted files. Each entry says what the stand-in exports: functions by name, a
- * `default` class made on `new`, or a `default` class whose instances are made on their first `get`.
+ * own line wrapping; AES only encrypted files; brotli only WOFF2 fonts, which ddh does not ship. Each entry says what
+ * the stand-in exports: functions by name, a `default` class made on `new`, a `default` function, or a `default` class
+ * whose instances are made on their first `get`. An `external` module stays out of the bundle (brotli is mostly a
+ * 1.3 MB dictionary) and is required from node_modules when first used.
  */
 const LAZY_MODULES = {
   'unicode-properties': { functions: ['getCategory', 'getCombiningClass', 'getScript', 'isDigit', 'isMark'] },
   'unicode-trie': { deferredClass: 'get' },
   linebreak: { class: true },
   '@noble/ciphers/aes': { functions: ['cbc', 'ecb'] },
+  'brotli/decompress.js': { call: true, external: true },
 };
 
 /** The source of a stand-in for a module; `real` is the module itself, checked for what the stand-in relies on. */
 function standIn(name, real) {
-  const { functions = [], deferredClass, class: isClass } = LAZY_MODULES[name];
+  const { functions = [], deferredClass, class: isClass, call } = LAZY_MODULES[name];
   const missing = [...functions.filter((f) => typeof real[f] !== 'function'), ...(typeof real === 'function' || functions.length > 0 ? [] : ['default'])];
   if (deferredClass !== undefined && typeof real.prototype?.[deferredClass] !== 'function') missing.push(`prototype.${deferredClass}`);
   if (missing.length > 0) throw new Error(`lazy-modules: ${name} has no ${missing.join(', ')}`);
   const lines = [`let real;`, `const load = () => (real ??= require(${JSON.stringify(name)}));`];
   for (const f of functions) lines.push(`export function ${f}(...args) { return load().${f}(...args); }`);
   if (isClass) lines.push('export default function (...args) { return new (load())(...args); }');
+  if (call) lines.push('export default function (...args) { return load()(...args); }');
   if (deferredClass !== undefined) {
     lines.push(
       'export default class {',
@@ -86,13 +90,27 @@ const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
     const filter = new RegExp(`^(${Object.keys(LAZY_MODULES).map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})$`);
-    // The stand-in's own require (namespace 'lazy') resolves to the real module.
-    build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy', pluginData: args.resolveDir }));
+    // The stand-in's own require (namespace 'lazy') resolves to the real module, bundled or left to node_modules.
+    build.onResolve({ filter }, (args) => {
+      if (args.namespace !== 'lazy') return { path: args.path, namespace: 'lazy', pluginData: args.resolveDir };
+      return LAZY_MODULES[args.path].external ? { path: args.path, external: true } : undefined;
+    });
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: standIn(args.path, createRequire(path.join(args.pluginData, 'index.js'))(args.path)),
       resolveDir: args.pluginData,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Packages that stay in node_modules, loaded by a plain require when first used: the full Handlebars (compiler and
+ * source maps), needed only for a repository's own templates; the bundle holds its runtime.
+ */
+const requiredWhenUsed = {
+  name: 'required-when-used',
+  setup(build) {
+    build.onResolve({ filter: /^handlebars$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -129,7 +147,7 @@ await build({
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__ddhModuleUrl' },
   banner: { js: "const __ddhModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [pdfkitHome, lazyModules],
+  plugins: [pdfkitHome, lazyModules, requiredWhenUsed],
   external: ['pdf-lib'],
   charset: 'ascii',
   legalComments: 'none',

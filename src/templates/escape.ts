@@ -52,11 +52,28 @@ function escapeDates(lines: (string | null)[], code: ReadonlySet<number>): void 
   }
 }
 
+// A line that opens or closes a fenced code block.
+const FENCE_LINE = /^[ \t]*(?:`{3,}|~{3,})/m;
+
 /** Escapes date-like line starts in a whole Markdown document (outside code): see the Danish trap in DESIGN.md. */
 export function escapeDateParagraphs(markdown: string): string {
   const lines: (string | null)[] = markdown.split('\n');
-  escapeDates(lines, codeLines(markdownParser().parse(markdown, {})));
+  const dated = lines.filter((line): line is string => line !== null && DATE_LINE.test(line.slice(0, DATE_HEAD)));
+  if (dated.length === 0) return markdown;
+  // Code is fenced or indented: with no fence in the document and no indented date line, no date line is code, and
+  // the document need not be parsed to find out (it is parsed again by the Markdown stage).
+  const mayBeCode = FENCE_LINE.test(markdown) || dated.some((line) => /^[ \t]/.test(line));
+  escapeDates(lines, mayBeCode ? codeLines(markdownParser().parse(markdown, {})) : new Set());
   return lines.join('\n');
+}
+
+// Every heading (`#`, a setext underline), HTML block, fence and code block (indented by four spaces or a tab, also
+// after a list or quote marker) needs one of these.
+const BLOCK_SYNTAX = /[#<>`~\t]| {4}|^ {0,3}(?:=+|-+)[ \t]*$/m;
+
+/** Whether Markdown may hold a heading, HTML, a fence or code; text that cannot is normalised without being parsed. */
+export function mayHoldBlockSyntax(markdown: string): boolean {
+  return BLOCK_SYNTAX.test(markdown);
 }
 
 /**
@@ -70,6 +87,10 @@ export function normaliseMarkdown(markdown: string, shift: number): string {
   const source = markdown.replace(/\r\n?/g, '\n').trimEnd().replace(/^(?:[ \t]*\n)+/, '');
   if (source === '') return '';
   const lines: (string | null)[] = source.split('\n');
+  if (!mayHoldBlockSyntax(source)) {
+    escapeDates(lines, new Set());
+    return lines.join('\n');
+  }
   const tokens = markdownParser().parse(source, {});
   const code = codeLines(tokens);
   let closingFence: string | undefined;

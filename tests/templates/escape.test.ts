@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/index.js';
-import { escapeText, linkDestination, normaliseMarkdown } from '../../src/templates/escape.js';
+import { markdownParser } from '../../src/markdown-dialect.js';
+import { escapeText, linkDestination, mayHoldBlockSyntax, normaliseMarkdown } from '../../src/templates/escape.js';
 import { blockTexts, docText } from '../markdown/doc-text.js';
 
 // Everything that means something in Markdown, plus Danish letters, digits and spaces. No ':' or '@', so
@@ -41,6 +42,25 @@ describe('linkDestination', () => {
       type: 'paragraph',
       children: [{ type: 'link', href: 'https://example.org/a%20b%20(2)/%3Cx%3E%5Cy', children: [{ type: 'text', text: 'bilag' }] }],
     });
+  });
+});
+
+describe('mayHoldBlockSyntax', () => {
+  // Runs of blanks and the markers that start blocks, so indented code and setext headings come up often.
+  const blocky = fc
+    .array(fc.constantFrom(...CHARS, '    ', '  ', '- ', '> ', '1. ', '===', '---', '\n\n'), { maxLength: 30 })
+    .map((parts) => parts.join(''));
+
+  test('is true of any text in which markdown-it finds a heading, HTML, a fence or code', () => {
+    const special = new Set(['heading_open', 'html_block', 'html_inline', 'fence', 'code_block', 'code_inline']);
+    fc.assert(
+      fc.property(blocky, (text) => {
+        const tokens = markdownParser().parse(text, {});
+        const found = tokens.some((t) => special.has(t.type) || (t.children ?? []).some((c) => special.has(c.type)));
+        if (found) expect(mayHoldBlockSyntax(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
