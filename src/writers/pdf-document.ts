@@ -35,7 +35,7 @@ interface TextOptions {
 
 /** The part of pdfkit's document that the writer uses; @types/pdfkit lacks the structure and outline internals. */
 export interface Pdf {
-  page: { dictionary: object; width: number; height: number; fonts: Record<string, object> };
+  page: PdfPage;
   /**
    * The current font: its id names it in page resources; `encode` lays text out (through the writer's font), adds
    * the glyphs to its subset and gives their hex ids with their positions in thousandths of the font size.
@@ -54,8 +54,8 @@ export interface Pdf {
   text(text: string, x: number, y: number, options: TextOptions): Pdf;
   save(): Pdf;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): Pdf;
-  /** Appends to the page's content: a string as a line of its own, bytes as they are. */
-  addContent(content: string | Uint8Array): Pdf;
+  /** Appends a line to the page's content. */
+  addContent(content: string): Pdf;
   restore(): Pdf;
   translate(x: number, y: number): Pdf;
   rotate(angle: number): Pdf;
@@ -77,8 +77,23 @@ export interface Pdf {
   markStructureContent(tag: string): object;
   endMarkedContent(): Pdf;
   appendXML(xml: string): void;
-  on(event: 'data', listener: (chunk: Uint8Array) => void): Pdf;
   on(event: 'end' | 'error', listener: (error?: unknown) => void): Pdf;
+  read(): Uint8Array | null;
+  resume(): Pdf;
+  end(): void;
+  /** Where pdfkit writes a line (a string) or bytes of the file; `_offset` counts the bytes written. */
+  _write(data: string | Uint8Array): void;
+  _offset: number;
+}
+
+/** A page: pdfkit writes its content through `write` (lines or bytes) and finishes it with `end`. */
+interface PdfPage {
+  dictionary: object;
+  width: number;
+  height: number;
+  fonts: Record<string, object>;
+  content: { write(chunk: Uint8Array): void };
+  write(chunk: string | Uint8Array): void;
   end(): void;
 }
 
@@ -161,11 +176,60 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
     _id: contentId(doc, logo),
     _addInfo: () => pdf.appendXML(xmpInfo(meta, date)),
   });
-  const chunks: Uint8Array[] = [];
-  pdf.on('data', (chunk) => chunks.push(chunk));
+  const file = collectFile(pdf);
+  const addPage = pdf.addPage.bind(pdf);
+  pdf.addPage = () => {
+    addPage();
+    collectPageContent(pdf.page);
+    return pdf;
+  };
   const bytes = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on('end', () => resolve(file()));
     pdf.on('error', reject);
   });
   return { pdf, bytes };
+}
+
+// pdfkit turns every line it writes, into a page's content or into the file, into a typed array of its own: hundreds
+// of thousands of small arrays for a long document, much of its time and most of its memory. Lines are collected here
+// as text instead and become bytes once per page and once for the file; the bytes are the same.
+
+/** Collects a page's content lines as text, handed to pdfkit as one chunk when the page ends. */
+function collectPageContent(page: PdfPage): void {
+  const lines: string[] = [];
+  const end = page.end.bind(page);
+  page.write = (chunk) => lines.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));
+  page.end = () => {
+    if (lines.length > 0) page.content.write(Buffer.from(lines.join(''), 'latin1'));
+    end();
+  };
+}
+
+/** Collects what pdfkit writes of the file, in order; the returned function joins it into the file's bytes. */
+function collectFile(pdf: Pdf): () => Uint8Array {
+  // The file's header, which pdfkit wrote while it was made.
+  const head = pdf.read() as Buffer | null;
+  const chunks: Buffer[] = head === null ? [] : [head];
+  let lines: string[] = [];
+  const flushLines = (): void => {
+    if (lines.length > 0) chunks.push(Buffer.from(lines.join(''), 'latin1'));
+    lines = [];
+  };
+  pdf._write = (data) => {
+    if (typeof data === 'string') {
+      const line = `${data}\n`;
+      lines.push(line);
+      pdf._offset += line.length;
+    } else {
+      flushLines();
+      chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      pdf._offset += data.byteLength;
+    }
+  };
+  // Nothing is pushed into pdfkit's stream any more; flowing, it still ends when pdfkit finishes the file.
+  pdf.resume();
+  return () => {
+    flushLines();
+    return new Uint8Array(Buffer.concat(chunks));
+  };
 }

@@ -81,9 +81,8 @@ export class Painter {
           `/${font.id} ${size} Tf <${glyphs.join('')}> Tj ET EMC`,
       );
     }
-    lines.push('Q', '');
-    // As bytes: pdfkit turns a string into bytes one character at a time.
-    this.pdf.addContent(Buffer.from(lines.join('\n'), 'latin1'));
+    lines.push('Q');
+    this.pdf.addContent(lines.join('\n'));
   }
 
   /** Draws plain text in a style, choosing faces per character; returns its width. */
