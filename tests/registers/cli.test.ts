@@ -39,7 +39,8 @@ describe('ddh followups', () => {
     const expected = followUpRegister(meetings, { all: true, asOf: '2026-05-01' });
     const r = await ddh(PROJECT_ROOT, 'followups', '--all', '--format', 'csv', '--as-of', '2026-05-01');
     expect(r.code).toBe(0);
-    const records = `${r.stdout}\r\n`.split('\r\n').slice(0, -1);
+    expect(r.rawStdout).toMatch(/[^\r\n]\r\n$/);
+    const records = r.rawStdout.split('\r\n').slice(0, -1);
     expect(records[0]).toBe('id,title,owner,since,due,meetings,days,overdue,last update,status,closed');
     expect(records).toHaveLength(expected.length + 1);
     expect(records.filter((l) => l.includes(',closed,'))).toHaveLength(expected.filter((row) => row.status === 'closed').length);
@@ -126,7 +127,7 @@ describe('ddh plan', () => {
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(repo.plan.length);
     const again = await ddh(root, 'plan', '--ics');
-    expect(`${again.stdout}\r\n`).toBe(ics);
+    expect(again.rawStdout).toBe(ics);
   });
 
   it('prints the plan as a table with kind labels', async () => {
