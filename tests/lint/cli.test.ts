@@ -78,4 +78,20 @@ describe('ddh lint', () => {
     expect(r.stderr).not.toContain('meetings/2026-04-28/');
     expect((await ddh(root, command)).stderr).toContain('CPR number');
   });
+
+  it('validate prints lint findings as warnings: exit 0, or 1 with --strict', async () => {
+    const root = await copyExample();
+    const { file, line } = await addToMinutes(root, '2026-03-12', 'Bilagene ligger på portalen (koden er: Styre2026).');
+    const finding = `${file}:${line}  warning  minutes: text looks like a password ("koden …")`;
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => /^\S+ {2}(warning|error) {2}/.test(l))).toEqual([finding]);
+    expect(r.stdout).toMatch(/^Checked 3 meetings and \d+ items: no errors, 1 warning\.$/);
+    const strict = await ddh(root, 'validate', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(finding);
+    expect(strict.stderr).toMatch(/\n0 errors and 1 warning in 3 meetings and \d+ items$/);
+    expect(strict.stdout).toBe('');
+    expect((await ddh(PROJECT_ROOT, 'validate', '--strict')).code).toBe(0);
+  });
 });
