@@ -8,8 +8,9 @@ import type { Doc, WriterResult, WriterWarning } from './doc.js';
 import { readMeeting, validateRepository } from './load/index.js';
 import { parseMarkdown } from './markdown/index.js';
 import type { Meeting, Repository } from './model.js';
+import { carriedPoints, pointKey, pointsOfClosedItems } from './rules/carry-forward.js';
 import { formatDateShort } from './rules/dates.js';
-import { itemVisibility } from './rules/selection.js';
+import { itemVisibility, type Selection } from './rules/selection.js';
 import { renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
 
 export type OutputFormat = 'docx' | 'pdf' | 'md';
@@ -109,6 +110,20 @@ async function readAssets(repo: Repository): Promise<Assets> {
   }
 }
 
+/**
+ * The keys of the meeting's carried points that were agreed under a closed item, read from the meetings that created
+ * them (each point's `since`): the point's title and owner tell the closed matter. A meeting that does not load stops
+ * the public render rather than let such a point through; a `since` with no meeting folder has nothing to tell.
+ */
+async function closedOrigin(repo: Repository, meeting: Meeting): Promise<Set<string>> {
+  const origins = new Set(carriedPoints(meeting).map((p) => p.since).filter((d) => d < meeting.date && repo.meetingDates.includes(d)));
+  const keys = new Set<string>();
+  for (const date of origins) {
+    for (const point of pointsOfClosedItems((await readMeeting(repo, date)).meeting)) keys.add(pointKey(point));
+  }
+  return keys;
+}
+
 /** The PDF attachments of the shown items, in item order, read from disk; other files give a warning. */
 async function packParts(meeting: Meeting, request: RenderRequest) {
   const parts: import('./writers/pack.js').PackPart[] = [];
@@ -173,7 +188,8 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
     throw new DdhError([problem('', 'the meeting pack is always one PDF', { rule: 'usage', hint: 'leave out --format, or render the agenda in other formats' })]);
   }
   const { meeting, warnings } = await readMeeting(repo, date);
-  const selection = { track: request.track, public: request.public };
+  const selection: Selection = { track: request.track, public: request.public };
+  if (request.public === true) selection.closedOrigin = await closedOrigin(repo, meeting);
   const markdown = await renderMarkdown(repo, meeting, { document: request.document === 'minutes' ? 'minutes' : 'agenda', ...selection });
   const outDir = request.outDir ?? path.join(repo.root, 'out', meeting.date);
   const base = path.join(outDir, outputBaseName(repo, meeting, request));

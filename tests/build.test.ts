@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { copyExample, ddh, PROJECT_ROOT } from './helpers/cli.js';
+import { copyExample, ddh, PROJECT_ROOT, type CliResult } from './helpers/cli.js';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'ddh.js');
 const BUNDLE = path.join(PROJECT_ROOT, 'dist', 'bundle', 'ddh.cjs');
@@ -22,14 +22,20 @@ function newest(dir: string): number {
 const built = existsSync(BUNDLE) && ['src', 'schema', 'templates'].every((dir) => newest(path.join(PROJECT_ROOT, dir)) <= statSync(BUNDLE).mtimeMs);
 if (!built) console.warn('tests/build.test.ts skipped: no build as new as the sources (run `npm run build`)');
 
-/** Runs the built `ddh` in its own process. */
-async function builtDdh(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the built `ddh` in its own process; the result has the shape of `ddh()`'s. */
+async function builtDdh(cwd: string, ...args: string[]): Promise<CliResult> {
+  const result = (code: number, stdout: string, stderr: string): CliResult => ({
+    code,
+    stdout: stdout.replace(/\r?\n$/, ''),
+    rawStdout: stdout,
+    stderr: stderr.replace(/\n$/, ''),
+  });
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd });
-    return { code: 0, stdout: stdout.trimEnd(), stderr: stderr.trimEnd() };
+    return result(0, stdout, stderr);
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout: stdout.trimEnd(), stderr: stderr.trimEnd() };
+    return result(code, stdout, stderr);
   }
 }
 
@@ -74,5 +80,20 @@ describe.runIf(built)('the built CLI', () => {
     const expected = await files(path.join(repo, 'from-sources'));
     expect(Object.values(expected)[0]?.toString()).toContain('# Egen overskrift');
     expect(await files(path.join(repo, 'from-build'))).toEqual(expected);
+  }, 60_000);
+
+  test('prints a file to stdout byte for byte as --out writes it, CRLF formats included', async () => {
+    const repo = await copyExample();
+    for (const args of [['plan', '--ics'], ['plan', '--format', 'csv'], ['plan', '--format', 'json']]) {
+      const printed = await builtDdh(repo, ...args);
+      expect(printed.code).toBe(0);
+      expect((await builtDdh(repo, ...args, '--out', 'plan.out')).code).toBe(0);
+      expect(printed.rawStdout, args.join(' ')).toBe(await readFile(path.join(repo, 'plan.out'), 'utf8'));
+    }
+    for (const args of [['followups', '--all', '--format', 'csv', '--as-of', '2026-05-01'], ['decisions', '--format', 'csv']]) {
+      const printed = await builtDdh(repo, ...args);
+      expect(printed.rawStdout).toMatch(/[^\r\n]\r\n$/);
+      expect(printed.rawStdout).toBe((await ddh(repo, ...args)).rawStdout);
+    }
   }, 60_000);
 });

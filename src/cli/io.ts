@@ -5,7 +5,13 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnosti
 /** Where a run reads and writes: the process in real use, buffers in tests. */
 export interface Io {
   cwd: string;
+  /** Prints a line: the text and a line end. */
   out: (text: string) => void;
+  /**
+   * Writes the text as it is, line ends included: the bytes of a file printed to stdout. Optional for callers that
+   * take only lines (the build's code-cache run); they get a file as lines, its final line end left to `out`.
+   */
+  write?: (text: string) => void;
   err: (text: string) => void;
 }
 
@@ -19,8 +25,20 @@ export function processIo(): Io {
   return {
     cwd: process.cwd(),
     out: (text) => process.stdout.write(`${text}\n`),
+    write: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(`${text}\n`),
   };
+}
+
+/** The text as a file holds it: CSV and iCalendar end with their own CRLF, other text gets a final LF. */
+export function fileText(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** Prints what `--out` would write, byte for byte. */
+export function printFile(io: Io, text: string): void {
+  if (io.write === undefined) io.out(fileText(text).replace(/\r?\n$/, ''));
+  else io.write(fileText(text));
 }
 
 /** Prints diagnostics linter-style to stderr, sorted by file and line. */

@@ -23,7 +23,12 @@ export function defaultConfig(): Config {
     standingItems: [
       { title: 'Velkomst' },
       { title: 'Godkendelse af dagsorden', types: ['B'], proposal: 'Det indstilles, at dagsordenen godkendes.' },
-      { title: 'Godkendelse af referat og opfølgning', types: ['B'], kind: 'approval' },
+      {
+        title: 'Godkendelse af referat og opfølgning',
+        types: ['B'],
+        proposal: 'Det indstilles, at referatet fra sidste møde godkendes, og at opfølgningslisten tages til efterretning.',
+        kind: 'approval',
+      },
       { title: 'Eventuelt' },
     ],
     files: { agenda: '{short}-dagsorden_{date}', minutes: '{short}-referat_{date}', pack: '{short}-bilagspakke_{date}' },

@@ -13,12 +13,13 @@ import { parseYaml } from './yaml.js';
 /**
  * Loads the meetings of `dates` (all when left out) and checks each against its predecessor: every follow-up point
  * open after the predecessor must be carried (an error otherwise), and a carried point the predecessor no longer
- * hands on is warned about. Returns the valid meetings and every diagnostic, sorted.
+ * hands on is warned about. Returns the valid meetings checked, every diagnostic about them, sorted, and `history`:
+ * every meeting of the repository that loads, for rules that look back further than the meetings checked.
  */
 export async function validateRepository(
   repo: Repository,
   dates?: string[],
-): Promise<{ meetings: Meeting[]; diagnostics: Diagnostic[]; itemCount: number }> {
+): Promise<{ meetings: Meeting[]; diagnostics: Diagnostic[]; itemCount: number; history: Meeting[] }> {
   const wanted = [...new Set(dates ?? repo.meetingDates)].sort(compareText);
   const loaded = new Map<string, LoadedMeeting>();
   const load = async (date: string): Promise<LoadedMeeting> => {
@@ -41,7 +42,12 @@ export async function validateRepository(
     const before = repo.meetingDates.filter((d) => d < date).at(-1);
     if (before !== undefined) diagnostics.push(...(await carryProblems(repo, current.meeting, before, await load(before))));
   }
-  return { meetings, diagnostics: sortDiagnostics(diagnostics), itemCount };
+  const history: Meeting[] = [];
+  for (const date of dates === undefined ? [] : repo.meetingDates) {
+    const { meeting } = await load(date);
+    if (meeting !== undefined) history.push(meeting);
+  }
+  return { meetings, diagnostics: sortDiagnostics(diagnostics), itemCount, history: dates === undefined ? meetings : history };
 }
 
 /** Places findings in an item file's front matter; read only when there is something to place. */

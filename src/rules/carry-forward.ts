@@ -1,6 +1,6 @@
 // The carry-forward rules: which follow-up points a meeting inherits from its predecessor. Pure functions.
 
-import type { FollowUp, Meeting } from '../model.js';
+import type { AgendaItem, FollowUp, Meeting } from '../model.js';
 
 const FOLDED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ä: 'ae', ö: 'oe', ü: 'ue', é: 'e' };
 
@@ -22,13 +22,14 @@ export function carriedPoints(meeting: Meeting): FollowUp[] {
   return meeting.items.find((item) => item.kind === 'approval')?.carried ?? [];
 }
 
-/**
- * The points a meeting hands on to its successor, in order: the carried points not closed at the meeting,
- * then the new `followups` of its items (id from the title, made unique; since = the meeting's date).
- * Each starts again as `open` with no update and no note; id, title, since, owner and due stay.
- */
-export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
-  const result: FollowUp[] = [];
+/** A point a meeting hands on, with the item whose `followups` created it (none for a carried point). */
+interface HandedOn {
+  point: FollowUp;
+  agreedUnder?: AgendaItem;
+}
+
+function handOn(meeting: Meeting): HandedOn[] {
+  const result: HandedOn[] = [];
   const used = new Set<string>();
   const restart = (p: Omit<FollowUp, 'status' | 'update' | 'note'>): FollowUp => {
     const point: FollowUp = { id: p.id, title: p.title, since: p.since, status: 'open' };
@@ -38,7 +39,7 @@ export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
   };
   for (const p of carriedPoints(meeting)) {
     used.add(p.id);
-    if (p.status !== 'closed') result.push(restart(p));
+    if (p.status !== 'closed') result.push({ point: restart(p) });
   }
   for (const item of meeting.items) {
     for (const f of item.followups) {
@@ -46,10 +47,27 @@ export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
-      result.push(restart({ id, title: f.title, since: meeting.date, owner: f.owner, due: f.due }));
+      result.push({ point: restart({ id, title: f.title, since: meeting.date, owner: f.owner, due: f.due }), agreedUnder: item });
     }
   }
   return result;
+}
+
+/**
+ * The points a meeting hands on to its successor, in order: the carried points not closed at the meeting,
+ * then the new `followups` of its items (id from the title, made unique; since = the meeting's date).
+ * Each starts again as `open` with no update and no note; id, title, since, owner and due stay.
+ */
+export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
+  return handOn(meeting).map((h) => h.point);
+}
+
+/**
+ * The new points a meeting's closed items (lukket punkt) created, with the ids they are carried under: they carry the
+ * closed matter into later meetings, where public versions must leave them out too.
+ */
+export function pointsOfClosedItems(meeting: Meeting): FollowUp[] {
+  return handOn(meeting).flatMap((h) => (h.agreedUnder?.closed === true ? [h.point] : []));
 }
 
 /** The successor's written entry for a point the predecessor hands on: the predecessor's facts, the successor's text. */

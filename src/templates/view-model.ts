@@ -9,17 +9,17 @@ import { formatDateLong, formatDateShort } from '../rules/dates.js';
 import { consecutiveRuns, danishList, letter, type Run } from '../rules/numbering.js';
 import { kindLabel, nextMeetingsHeading, planEntryKind, trackLabel } from '../rules/kinds.js';
 import { compareText } from '../rules/order.js';
-import { itemVisibility } from '../rules/selection.js';
+import { itemVisibility, visiblePoints, type Selection } from '../rules/selection.js';
 import { escapeText, linkDestination, normaliseMarkdown } from './escape.js';
 
 export type DocumentKind = 'agenda' | 'minutes';
 
-export interface RenderOptions {
+/**
+ * `track`: only items of this track (a key of ddh.yaml `tracks`) and items with no track, original numbers kept;
+ * `public`: closed items show only their number and title, and the points in `closedOrigin` are left out.
+ */
+export interface RenderOptions extends Selection {
   document: DocumentKind;
-  /** Only items of this track (a key of ddh.yaml `tracks`) and items with no track; original numbers kept. */
-  track?: string;
-  /** Closed items show only their number and title. */
-  public?: boolean;
 }
 
 /** Items are level-2 headings; their own headings move below them. */
@@ -202,10 +202,11 @@ function pointView(point: FollowUp, index: number, minutes: boolean): PointView 
   };
 }
 
-function approvalView(item: AgendaItem, minutes: boolean): ApprovalView {
-  const points = item.carried.map((p, i) => pointView(p, i, minutes));
+/** The approval item's points as shown: lettered by their place in the list the render shows. */
+function approvalView(carried: readonly FollowUp[], minutes: boolean): ApprovalView {
+  const points = carried.map((p, i) => pointView(p, i, minutes));
   const letters = (closed: boolean): string =>
-    minutes ? danishList(item.carried.flatMap((p, i) => ((p.status === 'closed') === closed ? [letter(i + 1, true)] : []))) : '';
+    minutes ? danishList(carried.flatMap((p, i) => ((p.status === 'closed') === closed ? [letter(i + 1, true)] : []))) : '';
   return {
     points,
     updates: consecutiveRuns(points.filter((p) => p.update !== ''), (p) => p.position),
@@ -234,7 +235,7 @@ function withheldView(item: AgendaItem): ItemView {
   };
 }
 
-function itemView(item: AgendaItem, minutes: boolean): ItemView {
+function itemView(item: AgendaItem, minutes: boolean, selection: Selection): ItemView {
   return {
     number: item.number,
     title: escapeText(item.title),
@@ -249,7 +250,7 @@ function itemView(item: AgendaItem, minutes: boolean): ItemView {
     minutesText: minutes ? markdown(item.minutes) : '',
     decision: minutes ? markdown(item.decision) : '',
     followups: minutes ? item.followups.map((f) => ({ title: escapeText(f.title), owner: orNull(f.owner), due: f.due ?? null })) : [],
-    approval: item.kind === 'approval' ? approvalView(item, minutes) : null,
+    approval: item.kind === 'approval' ? approvalView(visiblePoints(item.carried, selection), minutes) : null,
   };
 }
 
@@ -267,12 +268,17 @@ function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): Pl
 export function buildView(repo: Repository, meeting: Meeting, options: RenderOptions): MeetingView {
   const minutes = options.document === 'minutes';
   const { base, extract } = titleParts(repo, meeting, options);
-  const selection = { track: options.track, public: options.public };
+  const selection: Selection = options;
   const visible = meeting.items.filter((item) => itemVisibility(item, selection) !== 'hidden');
-  const items = visible.map((item) => (itemVisibility(item, selection) === 'closed' ? withheldView(item) : itemView(item, minutes)));
+  const items = visible.map((item) => (itemVisibility(item, selection) === 'closed' ? withheldView(item) : itemView(item, minutes, selection)));
   const shown = visible.filter((item) => itemVisibility(item, selection) === 'shown');
   const openAfter = minutes
-    ? pointsOpenAfter({ ...meeting, items: shown }).map((p, i) => ({ position: i + 1, title: escapeText(p.title), owner: orNull(p.owner), since: p.since }))
+    ? visiblePoints(pointsOpenAfter({ ...meeting, items: shown }), selection).map((p, i) => ({
+        position: i + 1,
+        title: escapeText(p.title),
+        owner: orNull(p.owner),
+        since: p.since,
+      }))
     : [];
   return {
     document: options.document,

@@ -2,8 +2,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
+import { lintRepository } from '../../src/lint/index.js';
 import { createMeeting } from '../../src/edit/index.js';
-import { findRepository, readMeeting, validateRepository } from '../../src/load/index.js';
+import { defaultConfig, findRepository, readMeeting, validateRepository } from '../../src/load/index.js';
 import { carriedPoints } from '../../src/rules/carry-forward.js';
 import { makeRepo, writeFiles } from '../helpers/temp-repo.js';
 import { CARRIED_DATABEHANDLER, CARRIED_VENTETID, CONFIG, PLAN, errorText, repoWithFirstMeeting, snapshotTree } from './fixture.js';
@@ -56,6 +57,7 @@ describe('createMeeting', () => {
     expect(await readFile(path.join(created.dir, '30-godkendelse-af-referat-og-opfoelgning.md'), 'utf8')).toBe(`---
 title: Godkendelse af referat og opfølgning
 types: [B]
+proposal: Det indstilles, at referatet fra sidste møde godkendes, og at opfølgningslisten tages til efterretning.
 kind: approval
 carried:
 ${CARRIED_DATABEHANDLER}    status: open
@@ -66,6 +68,16 @@ ${CARRIED_VENTETID}    status: open
 
 `);
     expect((await validateRepository(repo)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('without ddh.yaml starts from built-in standing items that lint has nothing to say about: every B item has a proposal', async () => {
+    const root = await makeRepo({ 'meetings/plan.yaml': PLAN });
+    await newMeeting(root, '2026-01-27');
+    const repo = await findRepository(root);
+    const { meeting } = await readMeeting(repo, '2026-01-27');
+    expect(meeting.items.map((i) => i.title)).toEqual(defaultConfig().standingItems.map((s) => s.title));
+    for (const item of meeting.items.filter((i) => i.types.includes('B'))) expect(item.proposal, item.title).not.toEqual([]);
+    expect(lintRepository(repo, [meeting]).map(formatDiagnostic)).toEqual([]);
   });
 
   it('takes the kind from the plan, and --kind over it', async () => {

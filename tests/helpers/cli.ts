@@ -10,16 +10,21 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 export interface CliResult {
   code: number;
+  /** What was printed to stdout without its final line end (LF or CRLF), for line-by-line assertions. */
   stdout: string;
+  /** Exactly the text that reached stdout. */
+  rawStdout: string;
+  /** What was printed to stderr without its final line end. */
   stderr: string;
 }
 
-/** Runs `ddh ...args` in `cwd` without spawning a process. */
+/** Runs `ddh ...args` in `cwd` without spawning a process; stdout and stderr hold what a process would write. */
 export async function ddh(cwd: string, ...args: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, { cwd, out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  const code = await run(args, { cwd, out: (t) => out.push(`${t}\n`), write: (t) => out.push(t), err: (t) => err.push(`${t}\n`) });
+  const rawStdout = out.join('');
+  return { code, stdout: rawStdout.replace(/\r?\n$/, ''), rawStdout, stderr: err.join('').replace(/\n$/, '') };
 }
 
 /** A fresh copy of the example minutes repository shipped in the project (ddh.yaml and meetings/). */

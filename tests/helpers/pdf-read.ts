@@ -1,6 +1,6 @@
 // Reads back what the PDF writer produced, with pdf-lib: catalog entries, outline, links, fonts and the structure tree.
 
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface PdfFacts {
   pages: number;
@@ -11,7 +11,14 @@ export interface PdfFacts {
   displayDocTitle: boolean;
   title: string | undefined;
   outlineCount: number | undefined;
+  /** The top-level bookmarks. */
   outlineTitles: string[];
+  /** Every bookmark at any depth, depth first. */
+  bookmarks: string[];
+  /** The Info dictionary: Title, Subject, Author, Keywords, Creator, Producer, as far as present. */
+  info: string[];
+  /** The catalog's XMP metadata stream, decoded; undefined without one. */
+  xmp: string | undefined;
   /** URI of every link annotation, page by page. */
   links: string[][];
   /** Link annotations that point back into the structure tree (/StructParent). */
@@ -53,6 +60,19 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
     outlineTitles.push(text(look(item.get(PDFName.of('Title')))) ?? '');
   }
   const count = look(outlines?.get(PDFName.of('Count')));
+  const bookmarks: string[] = [];
+  const seen = new Set<PDFDict>();
+  const walkOutline = (parent: PDFDict | undefined): void => {
+    for (let item = dict(parent?.get(PDFName.of('First'))); item !== undefined && !seen.has(item); item = dict(item.get(PDFName.of('Next')))) {
+      seen.add(item);
+      bookmarks.push(text(look(item.get(PDFName.of('Title')))) ?? '');
+      walkOutline(item);
+    }
+  };
+  walkOutline(outlines);
+  const metadata = look(catalog.get(PDFName.of('Metadata')));
+  const xmp = metadata instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(metadata).decode()) : undefined;
+  const info = [pdf.getTitle(), pdf.getSubject(), pdf.getAuthor(), pdf.getKeywords(), pdf.getCreator(), pdf.getProducer()].filter((v): v is string => v !== undefined);
 
   const links: string[][] = [];
   let taggedLinks = 0;
@@ -106,6 +126,9 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<PdfFacts> {
     title: pdf.getTitle(),
     outlineCount: count instanceof PDFNumber ? count.asNumber() : undefined,
     outlineTitles,
+    bookmarks,
+    info,
+    xmp,
     links,
     taggedLinks,
     fonts,

@@ -62,4 +62,36 @@ describe('ddh lint', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ {2}warning {2}carried\[\d+\]: follow-up point '[\w-]+' has been carried to \d+ meetings without an update/);
   });
+
+  it.each(['validate', 'lint'])('%s MEETING looks back over every meeting and reports only on the one named', async (command) => {
+    const root = await copyExample();
+    for (const date of ['2026-05-21', '2026-06-16', '2026-09-03']) expect((await ddh(root, 'new-meeting', date)).code).toBe(0);
+    await addToMinutes(root, '2026-03-12', 'CPR 120380-1234 må ikke stå her.');
+    const r = await ddh(root, command, '2026-09-03');
+    expect(r.code).toBe(0);
+    const stale = r.stderr.split('\n').filter((l) => l.includes('stale') || l.includes('without an update'));
+    // Updated at 2026-04-28, three meetings ago: not stale. Never updated since 2026-03-12, four meetings ago: stale.
+    expect(stale).toEqual([
+      "meetings/2026-09-03/30-godkendelse-af-referat-og-opfoelgning.md:19  warning  carried[2]: follow-up point 'beskrivelse-af-onboardingforloeb-for-nye-agenter' has been carried to 4 meetings without an update since it was agreed on 12.03.2026",
+    ]);
+    expect(r.stderr).not.toContain('CPR');
+    expect(r.stderr).not.toContain('meetings/2026-04-28/');
+    expect((await ddh(root, command)).stderr).toContain('CPR number');
+  });
+
+  it('validate prints lint findings as warnings: exit 0, or 1 with --strict', async () => {
+    const root = await copyExample();
+    const { file, line } = await addToMinutes(root, '2026-03-12', 'Bilagene ligger på portalen (koden er: Styre2026).');
+    const finding = `${file}:${line}  warning  minutes: text looks like a password ("koden …")`;
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => /^\S+ {2}(warning|error) {2}/.test(l))).toEqual([finding]);
+    expect(r.stdout).toMatch(/^Checked 3 meetings and \d+ items: no errors, 1 warning\.$/);
+    const strict = await ddh(root, 'validate', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(finding);
+    expect(strict.stderr).toMatch(/\n0 errors and 1 warning in 3 meetings and \d+ items$/);
+    expect(strict.stdout).toBe('');
+    expect((await ddh(PROJECT_ROOT, 'validate', '--strict')).code).toBe(0);
+  });
 });

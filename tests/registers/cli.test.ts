@@ -1,15 +1,22 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { findRepository, validateRepository } from '../../src/load/index.js';
 import { decisionRegister } from '../../src/registers/decisions.js';
 import { followUpRegister } from '../../src/registers/followups.js';
 import { copyExample, ddh, PROJECT_ROOT } from '../helpers/cli.js';
 
-async function exampleMeetings() {
-  const repo = await findRepository(PROJECT_ROOT);
+async function exampleMeetings(root = PROJECT_ROOT) {
+  const repo = await findRepository(root);
   return { repo, meetings: (await validateRepository(repo)).meetings };
 }
+
+/** CSV as a spreadsheet reads it: RFC 4180 records ended by CRLF, the header naming the fields. */
+const readCsv = (text: string): Record<string, string>[] => parse(text, { columns: true, record_delimiter: '\r\n' });
+
+/** A register cell as the CSV writes it: numbers as digits, booleans yes/no, missing values empty. */
+const cell = (value: unknown): string => (value === undefined || value === null ? '' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
 
 describe.each(['followups', 'decisions', 'plan'])('ddh %s --help', (command) => {
   it('shows an example', async () => {
@@ -39,10 +46,24 @@ describe('ddh followups', () => {
     const expected = followUpRegister(meetings, { all: true, asOf: '2026-05-01' });
     const r = await ddh(PROJECT_ROOT, 'followups', '--all', '--format', 'csv', '--as-of', '2026-05-01');
     expect(r.code).toBe(0);
-    const records = `${r.stdout}\r\n`.split('\r\n').slice(0, -1);
-    expect(records[0]).toBe('id,title,owner,since,due,meetings,days,overdue,last update,status,closed');
-    expect(records).toHaveLength(expected.length + 1);
-    expect(records.filter((l) => l.includes(',closed,'))).toHaveLength(expected.filter((row) => row.status === 'closed').length);
+    expect(r.rawStdout).toMatch(/[^\r\n]\r\n$/);
+    expect(r.rawStdout.split('\r\n')[0]).toBe('id,title,owner,since,due,meetings,days,overdue,last update,status,closed');
+    expect(readCsv(r.rawStdout)).toEqual(
+      expected.map((row) => ({
+        id: row.id,
+        title: row.title,
+        owner: cell(row.owner),
+        since: row.since,
+        due: cell(row.due),
+        meetings: cell(row.ageMeetings),
+        days: cell(row.ageDays),
+        overdue: cell(row.overdue),
+        'last update': cell(row.lastUpdate),
+        status: row.status,
+        closed: cell(row.closedAt),
+      })),
+    );
+    expect(expected.some((row) => row.status === 'closed')).toBe(true);
   });
 
   it('prints an aligned table by default', async () => {
@@ -100,6 +121,20 @@ describe('ddh decisions', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('writes CSV that a CSV parser reads back row for row, quotes, commas and line breaks included', async () => {
+    const root = await copyExample();
+    const item = path.join(root, 'meetings', '2026-04-28', '36-forberedelse-af-repraesentantskabsmoedet.md');
+    const decision = 'decision: |-\n  Udkastet godkendes med "to rettelser", og kontingentet fastholdes.\n  Sekretariatet sender det ud, senest 30. april.\n';
+    await writeFile(item, (await readFile(item, 'utf8')).replace('proposal:\n', `${decision}proposal:\n`));
+    const { meetings } = await exampleMeetings(root);
+    const expected = decisionRegister(meetings);
+    expect(expected.at(-1)?.decision).toContain('"to rettelser",');
+    const r = await ddh(root, 'decisions', '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.rawStdout).toMatch(/[^\r\n]\r\n$/);
+    expect(readCsv(r.rawStdout)).toEqual(expected.map((row) => ({ date: row.date, item: String(row.number), title: row.title, decision: row.decision, file: row.file })));
+  });
+
   it('says so when nothing matches', async () => {
     const r = await ddh(PROJECT_ROOT, 'decisions', '--grep', 'ingen beslutning hedder sådan');
     expect(r.code).toBe(0);
@@ -126,7 +161,7 @@ describe('ddh plan', () => {
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(repo.plan.length);
     const again = await ddh(root, 'plan', '--ics');
-    expect(`${again.stdout}\r\n`).toBe(ics);
+    expect(again.rawStdout).toBe(ics);
   });
 
   it('prints the plan as a table with kind labels', async () => {

@@ -1,7 +1,7 @@
 // The carry rules: what a kept point takes from the previous meeting, which points stay only for their text, and when a point was last updated.
 
 import { describe, expect, it } from 'vitest';
-import { carryForward, lastUpdates, orphanedPoints, pointKey } from '../../src/rules/carry-forward.js';
+import { carryForward, lastUpdates, orphanedPoints, pointKey, pointsOfClosedItems, pointsOpenAfter } from '../../src/rules/carry-forward.js';
 import * as build from '../helpers/meeting-builder.js';
 
 const previous = build.meeting('2026-01-27', [
@@ -46,5 +46,20 @@ describe('lastUpdates', () => {
     expect(lastUpdates(meetings).get(key)).toBe('2026-05-21');
     expect(lastUpdates(meetings, '2026-04-01').get(key)).toBe('2026-01-27');
     expect(pointKey({ id: 'kpi', since: '2026-01-27' })).not.toBe(key);
+  });
+});
+
+describe('pointsOfClosedItems', () => {
+  it('names the new points of closed items by the ids they are carried under, and no carried point', () => {
+    const meeting = build.meeting('2026-03-12', [
+      build.approval([build.point('ny-skiltning', '2026-01-27')]),
+      build.item({ followups: [{ title: 'Tilbud fra leverandør' }] }),
+      build.item({ closed: true, followups: [{ title: 'Ny skiltning', owner: 'Bo Lund' }, { title: 'Tilbud fra leverandør' }] }),
+    ]);
+    expect(pointsOpenAfter(meeting).map((p) => p.id)).toEqual(['ny-skiltning', 'tilbud-fra-leverandoer', 'ny-skiltning-2', 'tilbud-fra-leverandoer-2']);
+    expect(pointsOfClosedItems(meeting)).toEqual([
+      { id: 'ny-skiltning-2', title: 'Ny skiltning', since: '2026-03-12', owner: 'Bo Lund', status: 'open' },
+      { id: 'tilbud-fra-leverandoer-2', title: 'Tilbud fra leverandør', since: '2026-03-12', status: 'open' },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { DdhError } from '../../src/diagnostics.js';
 import type { Block, Doc } from '../../src/doc.js';
 import { parseMarkdown } from '../../src/markdown/index.js';
 import type { AgendaItem, Meeting, Repository } from '../../src/model.js';
+import { pointKey } from '../../src/rules/carry-forward.js';
 import { renderMarkdown, type RenderOptions } from '../../src/templates/index.js';
 import { blockTexts, docText, headings, inlineText } from '../markdown/doc-text.js';
 import { item, meeting, repository } from '../helpers/meeting-builder.js';
@@ -434,5 +435,30 @@ describe('extracts and public versions', () => {
     const internal = await render(m, { document: 'minutes' });
     expect(internal.text).toContain('FORTROLIGT-REFERAT');
     expect(blockTexts(section(internal.doc, 'Punkt 2:'))[0]).toBe('Lukket punkt');
+  });
+
+  test('a public version leaves out carried points agreed under a closed item, and letters the rest anew', async () => {
+    const approval = item({
+      ...APPROVAL,
+      carried: [
+        { id: 'skilte', title: 'Nye skilte i borgerservice', since: '2025-11-18', status: 'open', update: 'Bestilt.' },
+        { id: 'opsigelse', title: 'FORTROLIG-OPSIGELSE', since: '2026-01-13', owner: 'FORTROLIG-ANSVARLIG', status: 'open', update: 'FORTROLIG-STATUS' },
+        { id: 'aarshjul', title: 'Årshjul for styregruppen', since: '2026-01-13', status: 'closed', update: 'Udkast vedlagt.' },
+      ],
+    });
+    const m = meeting('2026-02-10', [item({ title: 'Velkomst' }), approval, item({ title: 'Eventuelt' })]);
+    const closedOrigin = new Set([pointKey({ id: 'opsigelse', since: '2026-01-13' })]);
+    const { doc, text } = await render(m, { document: 'minutes', public: true, closedOrigin });
+    expect(text).not.toContain('FORTROLIG');
+    expect(blockTexts(section(doc, 'Punkt 2:'))).toEqual(
+      expect.arrayContaining(['Nye skilte i borgerservice', 'Årshjul for styregruppen', 'Punkt B fjernes fra opfølgningslisten.', 'Punkt A fortsætter på opfølgningslisten.']),
+    );
+    expect(blockTexts(section(doc, 'Opfølgningspunkter efter mødet'))).toContain('Nye skilte i borgerservice');
+
+    const internal = await render(m, { document: 'minutes', closedOrigin });
+    expect(internal.text).toContain('FORTROLIG-OPSIGELSE');
+    expect(internal.text).toContain('FORTROLIG-STATUS');
+    expect(blockTexts(section(internal.doc, 'Punkt 2:'))).toContain('Punkt C fjernes fra opfølgningslisten.');
+    expect(blockTexts(section(internal.doc, 'Opfølgningspunkter efter mødet'))).toContain('FORTROLIG-OPSIGELSE');
   });
 });

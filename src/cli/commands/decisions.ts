@@ -4,7 +4,7 @@ import { findRepository, validateRepository } from '../../load/index.js';
 import { decisionRegister, type DecisionRow } from '../../registers/decisions.js';
 import { formatTable, type Column, type TableFormat } from '../../registers/format.js';
 import { dateOption, meetingsForRegister } from '../../registers/options.js';
-import type { CommandContext } from '../io.js';
+import { printFile, type CommandContext } from '../io.js';
 
 const COLUMNS: Column<DecisionRow>[] = [
   { key: 'date', header: 'date' },
@@ -32,6 +32,6 @@ export async function decisionsCommand(ctx: CommandContext, options: DecisionsOp
     ctx.io.out('No decisions found.');
     return 0;
   }
-  ctx.io.out(formatTable(COLUMNS, rows, options.format).replace(/\r\n$/, ''));
+  printFile(ctx.io, formatTable(COLUMNS, rows, options.format));
   return 0;
 }

@@ -4,7 +4,7 @@ import { findRepository, validateRepository } from '../../load/index.js';
 import { followUpRegister, type FollowUpRow } from '../../registers/followups.js';
 import { formatTable, type Column, type TableFormat } from '../../registers/format.js';
 import { dateOption, localToday, meetingsForRegister } from '../../registers/options.js';
-import type { CommandContext } from '../io.js';
+import { printFile, type CommandContext } from '../io.js';
 
 const COLUMNS: Column<FollowUpRow>[] = [
   { key: 'id', header: 'id' },
@@ -28,6 +28,6 @@ export async function followupsCommand(ctx: CommandContext, options: { all?: boo
     ctx.io.out(options.all === true ? 'No follow-up points yet.' : 'No open follow-up points.');
     return 0;
   }
-  ctx.io.out(formatTable(options.all === true ? WITH_CLOSED : COLUMNS, rows, options.format).replace(/\r\n$/, ''));
+  printFile(ctx.io, formatTable(options.all === true ? WITH_CLOSED : COLUMNS, rows, options.format));
   return 0;
 }

@@ -11,14 +11,13 @@ export async function lintCommand(ctx: CommandContext, refs: string[], options: 
   const staleAfter = options.staleAfter === undefined ? undefined : countOption('--stale-after', options.staleAfter, 0);
   const repo = await findRepository(ctx.cwd);
   const dates = refs.length === 0 ? undefined : refs.map((ref) => meetingDate(repo, ctx.cwd, ref));
-  // Every meeting is read, so a named meeting is linted with its history (when a point was last updated).
-  const { meetings, diagnostics } = await validateRepository(repo);
-  const inScope = (file: string): boolean => dates === undefined || dates.some((d) => file.startsWith(`meetings/${d}/`) || file === `meetings/${d}`);
-  const errors = diagnostics.filter((d) => d.severity === 'error' && inScope(d.file));
+  const { meetings, diagnostics, history } = await validateRepository(repo, dates);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new DdhError(errors);
-  const findings = lintRepository(repo, meetings, { staleAfter, dates });
+  // Lint reads every meeting (when a point was last updated) and reports on the named ones.
+  const findings = lintRepository(repo, history, { staleAfter, dates });
   printDiagnostics(ctx.io, findings);
-  const linted = plural(dates?.length ?? meetings.length, 'meeting', 'meetings');
+  const linted = plural(meetings.length, 'meeting', 'meetings');
   if (options.strict === true && findings.length > 0) {
     ctx.io.err(`\n${plural(findings.length, 'warning', 'warnings')} in ${linted} (--strict)`);
     return 1;

@@ -3,7 +3,7 @@
 import { findRepository, loadMeeting } from '../../load/index.js';
 import { formatTable, type TableFormat } from '../../registers/format.js';
 import { MEETING_COLUMNS, meetingRow } from '../../registers/meetings.js';
-import type { CommandContext } from '../io.js';
+import { printFile, type CommandContext } from '../io.js';
 
 export async function listCommand(ctx: CommandContext, options: { format: TableFormat }): Promise<number> {
   const repo = await findRepository(ctx.cwd);
@@ -13,6 +13,6 @@ export async function listCommand(ctx: CommandContext, options: { format: TableF
   }
   const rows = [];
   for (const date of repo.meetingDates) rows.push(meetingRow(repo.config, date, await loadMeeting(repo, date)));
-  ctx.io.out(formatTable(MEETING_COLUMNS, rows, options.format));
+  printFile(ctx.io, formatTable(MEETING_COLUMNS, rows, options.format));
   return 0;
 }

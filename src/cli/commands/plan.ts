@@ -7,7 +7,7 @@ import type { PlanEntry } from '../../model.js';
 import { formatTable, type Column, type TableFormat } from '../../registers/format.js';
 import { planToIcs } from '../../registers/ics.js';
 import { kindLabel, planEntryKind } from '../../rules/kinds.js';
-import { plural, type CommandContext } from '../io.js';
+import { fileText, plural, printFile, type CommandContext } from '../io.js';
 
 const COLUMNS: Column<PlanEntry>[] = [
   { key: 'date', header: 'date' },
@@ -26,12 +26,12 @@ export async function planCommand(ctx: CommandContext, options: { ics?: boolean;
       ctx.io.out('The meeting plan is empty: add dates to meetings/plan.yaml');
       return 0;
     }
-    ctx.io.out(text.replace(/\r\n$/, ''));
+    printFile(ctx.io, text);
     return 0;
   }
   const target = path.resolve(ctx.cwd, options.out);
   const display = path.relative(ctx.cwd, target);
-  await writeFileAtomic({ path: target, bytes: options.ics === true || options.format === 'csv' ? text : `${text}\n`, display });
+  await writeFileAtomic({ path: target, bytes: fileText(text), display });
   ctx.io.out(`wrote ${display} (${plural(repo.plan.length, 'meeting', 'meetings')})`);
   return 0;
 }
