@@ -39,7 +39,10 @@ export interface DocMeta {
   lang: string;
   /** The meeting date, YYYY-MM-DD: the documents' creation and modification date, never the render day. */
   date: string;
-  /** True for minutes that are not approved: writers show UDKAST. */
+  /**
+   * True for minutes that are not approved: writers put UDKAST in the header of every page (the PDF also a watermark).
+   * The one marking in the body is the document's own text, so that both formats show the same.
+   */
   draft: boolean;
   /** Text printed at the top of every page (organisation name), left of the logo if any. */
   header: string;
