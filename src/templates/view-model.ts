@@ -131,6 +131,7 @@ export interface MeetingView {
   kind: string;
   /** YYYY-MM-DD */
   date: string;
+  /** YYYY-MM-DD: the day the agenda went out. The built-in agenda prints it; the minutes leave it out. */
   issued: string | null;
   /** As written, e.g. "10:00-14:00"; the `timeSpan` helper prints "Kl. 10-14". */
   time: string | null;

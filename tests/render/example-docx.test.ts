@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findRepository, readMeeting } from '../../src/load/index.js';
 import type { Meeting } from '../../src/model.js';
+import { formatDateLong } from '../../src/rules/dates.js';
 import { copyExample, ddh } from '../helpers/cli.js';
 import { paragraphsOf, readDocx, type DocxPackage, type Para } from '../helpers/docx-read.js';
 
@@ -49,6 +50,16 @@ describe('the example meetings as DOCX', () => {
       }
     }
   }, 120_000);
+
+  it("prints the agenda's issue date at the top of the agenda and nowhere in the minutes", () => {
+    const issued = meetings.filter((m) => m.issued !== undefined);
+    expect(issued.length).toBeGreaterThan(0);
+    for (const meeting of issued) {
+      const date = formatDateLong(meeting.issued!);
+      expect(get('agenda', meeting.date).texts[0], meeting.date).toBe(date);
+      expect(get('minutes', meeting.date).texts.join('\n'), meeting.date).not.toContain(date);
+    }
+  });
 
   it('marks draft minutes once in the body and in the page header, and nothing else', () => {
     const count = (text: string) => text.split('UDKAST').length - 1;
