@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fail } from '../diagnostics.js';
 import type { DocMeta } from '../doc.js';
 import type { AgendaItem, Attachment, Config, FollowUp, Meeting, Person, Repository, TypeCode } from '../model.js';
-import { pointsOpenAfter } from '../rules/carry-forward.js';
+import { carriedPoints, pointsOpenAfter } from '../rules/carry-forward.js';
 import { formatDateLong, formatDateShort } from '../rules/dates.js';
 import { consecutiveRuns, danishList, letter, type Run } from '../rules/numbering.js';
 import { kindLabel, nextMeetingsHeading, planEntryKind, trackLabel } from '../rules/kinds.js';
@@ -102,6 +102,10 @@ export interface ItemView {
 }
 
 export interface OpenPointView {
+  /**
+   * The point's letter as a number (1 = A), as this document already letters it: a carried point keeps its letter
+   * from the approval item, a new point continues after the carried list's last letter.
+   */
   position: number;
   title: string;
   owner: string | null;
@@ -254,6 +258,23 @@ function itemView(item: AgendaItem, minutes: boolean): ItemView {
   };
 }
 
+/**
+ * The points open after the meeting, lettered so the minutes never give one point two letters: the approval item
+ * has just said "Punkt C fortsætter", so C stays C here, and new points take the letters after the carried list's
+ * last one. The next meeting's documents letter their own list from A, by position.
+ */
+function openAfterView(meeting: Meeting): OpenPointView[] {
+  const carried = carriedPoints(meeting);
+  const carriedLetter = new Map(carried.map((p, i) => [p.id, i + 1]));
+  let next = carried.length;
+  return pointsOpenAfter(meeting).map((p) => ({
+    position: carriedLetter.get(p.id) ?? ++next,
+    title: escapeText(p.title),
+    owner: orNull(p.owner),
+    since: p.since,
+  }));
+}
+
 function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): PlannedMeetingView {
   const where = [entry.place, entry.host].filter((s): s is string => s !== undefined && s.trim() !== '');
   return {
@@ -272,9 +293,7 @@ export function buildView(repo: Repository, meeting: Meeting, options: RenderOpt
   const visible = meeting.items.filter((item) => itemVisibility(item, selection) !== 'hidden');
   const items = visible.map((item) => (itemVisibility(item, selection) === 'closed' ? withheldView(item) : itemView(item, minutes)));
   const shown = visible.filter((item) => itemVisibility(item, selection) === 'shown');
-  const openAfter = minutes
-    ? pointsOpenAfter({ ...meeting, items: shown }).map((p, i) => ({ position: i + 1, title: escapeText(p.title), owner: orNull(p.owner), since: p.since }))
-    : [];
+  const openAfter = minutes ? openAfterView({ ...meeting, items: shown }) : [];
   return {
     document: options.document,
     minutes,

@@ -7,7 +7,7 @@ import { findRepository, readMeeting } from '../../src/load/index.js';
 import type { Meeting } from '../../src/model.js';
 import { formatDateLong } from '../../src/rules/dates.js';
 import { copyExample, ddh } from '../helpers/cli.js';
-import { paragraphsOf, readDocx, type DocxPackage, type Para } from '../helpers/docx-read.js';
+import { listLabels, paragraphsOf, readDocx, tablesOf, type DocxPackage, type Para } from '../helpers/docx-read.js';
 
 interface Rendered {
   meeting: Meeting;
@@ -17,6 +17,23 @@ interface Rendered {
   texts: string[];
   /** The text of the page header part. */
   header: string;
+  /** The label Word shows in front of each body paragraph ("C."), undefined outside lists. */
+  labels: (string | undefined)[];
+  tables: string[][][];
+}
+
+/** The paragraphs of one item: from its "Punkt N:" heading to the next level-2 heading. */
+function section(doc: Rendered, prefix: string): { paras: Para[]; labels: (string | undefined)[] } {
+  const start = doc.body.findIndex((p) => p.style === 'Heading2' && p.text.startsWith(prefix));
+  if (start < 0) throw new Error(`no heading starting '${prefix}'`);
+  const end = doc.body.findIndex((p, i) => i > start && p.style === 'Heading2');
+  const stop = end < 0 ? doc.body.length : end;
+  return { paras: doc.body.slice(start, stop), labels: doc.labels.slice(start, stop) };
+}
+
+/** "Punkt A, B og C fortsætter …" → ['A', 'B', 'C']. */
+function lettersOf(sentence: string | undefined): string[] {
+  return sentence === undefined ? [] : [...sentence.replace(/ (fortsætter|fjernes) .*$/, '').matchAll(/\b[A-Z]+\b/g)].map((m) => m[0]);
 }
 
 const documents = ['agenda', 'minutes'] as const;
@@ -46,7 +63,8 @@ describe('the example meetings as DOCX', () => {
         const body = paragraphsOf(pkg.part('word/document.xml'));
         const headerName = pkg.names.find((n) => /^word\/header\d+\.xml$/.test(n)) ?? 'word/header1.xml';
         const header = paragraphsOf(pkg.part(headerName)).map((p) => p.text).join('\n');
-        rendered.set(`${document} ${meeting.date}`, { meeting, pkg, body, texts: body.map((p) => p.text), header });
+        const xml = pkg.part('word/document.xml');
+        rendered.set(`${document} ${meeting.date}`, { meeting, pkg, body, texts: body.map((p) => p.text), header, labels: listLabels(pkg, body), tables: tablesOf(xml) });
       }
     }
   }, 120_000);
@@ -73,5 +91,37 @@ describe('the example meetings as DOCX', () => {
       const agenda = get('agenda', meeting.date);
       expect(count(agenda.texts.join('\n')) + count(agenda.header), meeting.date).toBe(0);
     }
+  });
+
+  it('letters the points open after the meeting as the approval item letters them, so no point gets two letters', () => {
+    let checked = 0;
+    for (const meeting of meetings) {
+      const approval = meeting.items.find((item) => item.kind === 'approval');
+      if (approval === undefined || approval.carried.length === 0) continue;
+      const minutes = get('minutes', meeting.date);
+      const { paras, labels } = section(minutes, `Punkt ${approval.number}:`);
+      // The lettered list right after "Opfølgningspunkter:", as Word numbers it.
+      const from = paras.findIndex((p) => p.text === 'Opfølgningspunkter:') + 1;
+      const letterOf = new Map<string, string>();
+      for (let i = from; i < paras.length && labels[i] !== undefined; i++) letterOf.set(paras[i]!.text.replace(/ \(ansvarlig: .*\)$/, ''), labels[i]!.replace(/\.$/, ''));
+      expect(letterOf.size, meeting.date).toBe(approval.carried.length);
+      const going = lettersOf(paras.map((p) => p.text).find((t) => t.endsWith('fortsætter på opfølgningslisten.')));
+      const table = minutes.tables.find((t) => t[0]?.[1] === 'Opfølgningspunkt');
+      expect(table, meeting.date).toBeDefined();
+      const rows = table!.slice(1);
+      const rowLetters = rows.map((r) => r[0]);
+      expect(new Set(rowLetters).size, meeting.date).toBe(rows.length);
+      // Every point the approval item says goes on is in the closing list under the same letter, with the same title.
+      for (const letter of going) {
+        const title = [...letterOf].find(([, l]) => l === letter)?.[0];
+        expect(rows.find((r) => r[0] === letter)?.[1], `${meeting.date} ${letter}`).toBe(title);
+      }
+      // A point new at this meeting never takes a letter the approval item used.
+      for (const row of rows.filter((r) => ![...letterOf.keys()].includes(r[1]!))) expect([...letterOf.values()], meeting.date).not.toContain(row[0]);
+      checked += going.length;
+    }
+    expect(checked).toBeGreaterThan(0);
+    // The example's second meeting: A and B are closed, C goes on, and the two new points follow it.
+    expect(get('minutes', '2026-03-12').tables.find((t) => t[0]?.[1] === 'Opfølgningspunkt')?.slice(1).map((r) => r[0])).toEqual(['C', 'D', 'E']);
   });
 });

@@ -223,13 +223,14 @@ describe('the minutes', () => {
     expect(noteList).toMatchObject({ ordered: true, style: 'upper-alpha', start: 3 });
   });
 
-  test('close with the follow-up points open after the meeting, as carry-forward hands them on', async () => {
+  test('close with the follow-up points open after the meeting, lettered as the approval item letters them', async () => {
     const { doc } = await render(STANDARD(), { document: 'minutes' });
     const [table] = section(doc, 'Opfølgningspunkter efter mødet');
     if (table?.type !== 'table') throw new Error('no table of open points');
     expect(table.rows.map((row) => row.map(inlineText))).toEqual([
-      ['A', 'Nye skilte i borgerservice', 'Sekretariatet', '18.11.2025'],
-      ['B', 'Opgørelse pr. time', 'Driftschefen', '10.02.2026'],
+      // "Punkt B fortsætter": B stays B; the new point follows the carried list's last letter, C.
+      ['B', 'Nye skilte i borgerservice', 'Sekretariatet', '18.11.2025'],
+      ['D', 'Opgørelse pr. time', 'Driftschefen', '10.02.2026'],
     ]);
   });
 
