@@ -277,7 +277,14 @@ class DocxBuilder {
           }),
         ];
       case 'paragraph':
-        return [new lib.Paragraph({ pageBreakBefore: breakBefore, indent, children: this.inlines(block.children) })];
+        return [
+          new lib.Paragraph({
+            pageBreakBefore: breakBefore,
+            keepNext: block.keepWithNext,
+            indent,
+            children: this.inlines(block.children),
+          }),
+        ];
       case 'list':
         return this.list(block, listDepth);
       case 'table':

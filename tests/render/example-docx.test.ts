@@ -7,7 +7,7 @@ import { findRepository, readMeeting } from '../../src/load/index.js';
 import type { Meeting } from '../../src/model.js';
 import { formatDateLong } from '../../src/rules/dates.js';
 import { copyExample, ddh } from '../helpers/cli.js';
-import { listLabels, paragraphsOf, readDocx, tablesOf, type DocxPackage, type Para } from '../helpers/docx-read.js';
+import { findFirst, listLabels, paragraphsOf, readDocx, tablesOf, type DocxPackage, type Para } from '../helpers/docx-read.js';
 
 interface Rendered {
   meeting: Meeting;
@@ -123,5 +123,17 @@ describe('the example meetings as DOCX', () => {
     expect(checked).toBeGreaterThan(0);
     // The example's second meeting: A and B are closed, C goes on, and the two new points follow it.
     expect(get('minutes', '2026-03-12').tables.find((t) => t[0]?.[1] === 'Opfølgningspunkt')?.slice(1).map((r) => r[0])).toEqual(['C', 'D', 'E']);
+  });
+
+  it("keeps every label with what it introduces (Word's keep with next), so none ends a page alone", () => {
+    const labels = ['Bilag til punktet:', 'Introduktion:', 'Opfølgningspunkter:', 'Opfølgning:', 'Indstilling:', 'Referat:', 'Beslutning:', 'Nye opfølgningspunkter:', 'Der er afbud fra:', 'Deltog via Teams:'];
+    const seen = new Set<string>();
+    for (const doc of rendered.values()) {
+      for (const para of doc.body.filter((p) => labels.includes(p.text))) {
+        seen.add(para.text);
+        expect(findFirst([para.node], 'w:keepNext'), `${doc.meeting.date} ${para.text}`).toBeDefined();
+      }
+    }
+    expect([...seen].sort()).toEqual([...labels].sort());
   });
 });

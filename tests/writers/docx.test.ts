@@ -232,6 +232,20 @@ describe('writeDocx structure', () => {
     expect(attr(findFirst([paras[3]?.node ?? {}], 'w:br') ?? {}, 'w:type')).toBe('page');
   });
 
+  it("writes Word's keep-with-next on a paragraph kept with the next block, and on no other paragraph", async () => {
+    const { pkg } = await written(
+      docWith([
+        { type: 'paragraph', keepWithNext: true, children: [{ type: 'text', text: 'Referat:', bold: true }] },
+        { type: 'paragraph', children: [{ type: 'text', text: 'Styregruppen drøftede sagen.' }] },
+      ]),
+    );
+    const paras = paragraphsOf(pkg.part('word/document.xml'));
+    expect(paras.map((p) => [p.text, findFirst([p.node], 'w:keepNext') !== undefined])).toEqual([
+      ['Referat:', true],
+      ['Styregruppen drøftede sagen.', false],
+    ]);
+  });
+
   it('sets an A4 page with margins', async () => {
     const { pkg } = await written();
     const sect = findAll(parseXml(pkg.part('word/document.xml')), 'w:sectPr');
