@@ -4,12 +4,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findRepository, readMeeting } from '../../src/load/index.js';
-import type { Meeting } from '../../src/model.js';
-import { formatDateLong } from '../../src/rules/dates.js';
+import type { Meeting, Person, Repository } from '../../src/model.js';
+import { typeCodes } from '../../src/rules/numbering.js';
+import { formatDateLong, formatDateShort } from '../../src/rules/dates.js';
 import { copyExample, ddh } from '../helpers/cli.js';
-import { findFirst, listLabels, paragraphsOf, readDocx, tablesOf, type DocxPackage, type Para } from '../helpers/docx-read.js';
+import { attr, findAll, findFirst, listLabels, paragraphsOf, readDocx, relationshipsOf, tablesOf, type DocxPackage, type Para } from '../helpers/docx-read.js';
+
+const documents = ['agenda', 'minutes'] as const;
+type DocumentName = (typeof documents)[number];
 
 interface Rendered {
+  document: DocumentName;
   meeting: Meeting;
   pkg: DocxPackage;
   body: Para[];
@@ -31,17 +36,23 @@ function section(doc: Rendered, prefix: string): { paras: Para[]; labels: (strin
   return { paras: doc.body.slice(start, stop), labels: doc.labels.slice(start, stop) };
 }
 
+const withCodes = (title: string, types: Meeting['items'][number]['types']) => `${title}${types.length > 0 ? ` ${typeCodes(types)}` : ''}`;
+const personText = (p: Person) => (p.org === undefined || p.org === '' ? p.name : `${p.name}, ${p.org}`);
+/** A line of Markdown source that prints as written: no emphasis, links or escapes to change it. */
+const plainLine = (markdown: string) => markdown.trim().split('\n')[0]?.trim() ?? '';
+const isPlain = (line: string) => line.length > 20 && !/[*_`[\]\\<>#|]/.test(line) && !/^\d+\./.test(line) && !/^[-+]/.test(line);
+
 /** "Punkt A, B og C fortsætter …" → ['A', 'B', 'C']. */
 function lettersOf(sentence: string | undefined): string[] {
   return sentence === undefined ? [] : [...sentence.replace(/ (fortsætter|fjernes) .*$/, '').matchAll(/\b[A-Z]+\b/g)].map((m) => m[0]);
 }
 
-const documents = ['agenda', 'minutes'] as const;
-type DocumentName = (typeof documents)[number];
 
 describe('the example meetings as DOCX', () => {
   const rendered = new Map<string, Rendered>();
   let meetings: Meeting[];
+  let repo: Repository;
+  const all = (): Rendered[] => [...rendered.values()];
   const get = (document: DocumentName, date: string): Rendered => {
     const found = rendered.get(`${document} ${date}`);
     if (found === undefined) throw new Error(`no ${document} rendered for ${date}`);
@@ -50,7 +61,7 @@ describe('the example meetings as DOCX', () => {
 
   beforeAll(async () => {
     const root = await copyExample();
-    const repo = await findRepository(root);
+    repo = await findRepository(root);
     meetings = await Promise.all(repo.meetingDates.map(async (date) => (await readMeeting(repo, date)).meeting));
     for (const document of documents) {
       const r = await ddh(root, 'render', document, '--all', '--format', 'docx', '--out', `out/${document}`);
@@ -64,7 +75,7 @@ describe('the example meetings as DOCX', () => {
         const headerName = pkg.names.find((n) => /^word\/header\d+\.xml$/.test(n)) ?? 'word/header1.xml';
         const header = paragraphsOf(pkg.part(headerName)).map((p) => p.text).join('\n');
         const xml = pkg.part('word/document.xml');
-        rendered.set(`${document} ${meeting.date}`, { meeting, pkg, body, texts: body.map((p) => p.text), header, labels: listLabels(pkg, body), tables: tablesOf(xml) });
+        rendered.set(`${document} ${meeting.date}`, { document, meeting, pkg, body, texts: body.map((p) => p.text), header, labels: listLabels(pkg, body), tables: tablesOf(xml) });
       }
     }
   }, 120_000);
@@ -135,5 +146,140 @@ describe('the example meetings as DOCX', () => {
       }
     }
     expect([...seen].sort()).toEqual([...labels].sort());
+  });
+
+  it('styles the title as Heading 1 and the overview, every item and the next meetings as Heading 2', () => {
+    for (const doc of all()) {
+      const headings = doc.body.filter((p) => p.style?.startsWith('Heading'));
+      const label = doc.document === 'agenda' ? 'Dagsorden' : 'Referat';
+      expect(headings[0], doc.meeting.date).toMatchObject({ style: 'Heading1', text: `${label} DDH Styregruppemøde` });
+      expect(headings.slice(1).map((h) => [h.style, h.text.replace(/: .*/, ':')])).toEqual(
+        [
+          'Dagsorden',
+          ...doc.meeting.items.map((i) => `Punkt ${i.number}:`),
+          ...(doc.document === 'minutes' ? ['Opfølgningspunkter efter mødet'] : []),
+          'Næste styregruppemøder og repræsentantskabsmøder',
+        ].map((text) => ['Heading2', text]),
+      );
+    }
+  });
+
+  it('numbers the items in order with their type codes, in the overview (sub-items a, b) and in the item headings', () => {
+    let subitems = 0;
+    for (const doc of all()) {
+      const from = doc.texts.indexOf('Dagsorden') + 1;
+      const to = doc.texts.indexOf('(O)=orientering, (D)=drøftelse, (B)=beslutning');
+      expect(to, doc.meeting.date).toBeGreaterThan(from);
+      const overview = doc.body.slice(from, to).map((p, i) => `${doc.labels[from + i] ?? ''} ${p.text}`);
+      const expected = doc.meeting.items.flatMap((item) => [
+        `${item.number}. ${withCodes(item.title, item.types)}`,
+        ...item.subitems.map((sub, i) => `${String.fromCharCode(97 + i)}. ${withCodes(sub.title, sub.types)}`),
+      ]);
+      expect(overview, doc.meeting.date).toEqual(expected);
+      subitems += doc.meeting.items.reduce((n, item) => n + item.subitems.length, 0);
+      const headings = doc.body.filter((p) => p.style === 'Heading2' && p.text.startsWith('Punkt ')).map((p) => p.text);
+      expect(headings).toEqual(doc.meeting.items.map((item, i) => `Punkt ${i + 1}: ${withCodes(item.title, item.types)}`));
+    }
+    expect(subitems).toBeGreaterThan(0);
+  });
+
+  it('prints the first page as the seeds do: Mødedato, Mødetid, Mødested, the legend and the attachments link', () => {
+    for (const doc of all()) {
+      const { meeting } = doc;
+      expect(doc.texts).toContain(`Mødedato: ${formatDateShort(meeting.date)}`);
+      expect(doc.texts.some((t) => /^Mødetid: Kl\. \d/.test(t)), meeting.date).toBe(true);
+      expect(doc.texts).toContain(`Mødested: ${meeting.place}`);
+      expect(doc.texts).toContain('(O)=orientering, (D)=drøftelse, (B)=beslutning');
+      expect(doc.texts).toContain(`Find bilag til punkterne her: ${meeting.attachmentsUrl}`);
+    }
+  });
+
+  it('gives each item its blocks: "V/", "Bilag til punktet:", "Introduktion:", and the lettered "Opfølgningspunkter" with their "Opfølgning"', () => {
+    const seen = new Set<string>();
+    for (const doc of all()) {
+      for (const item of doc.meeting.items) {
+        const { paras, labels } = section(doc, `Punkt ${item.number}:`);
+        const texts = paras.map((p) => p.text);
+        if (item.presenter !== undefined) expect(texts, item.file).toContain(`V/ ${item.presenter}`);
+        if (item.attachments.length > 0) {
+          const at = texts.indexOf('Bilag til punktet:');
+          expect(texts.slice(at + 1, at + 1 + item.attachments.length), item.file).toEqual(item.attachments.map((a) => a.title));
+          seen.add('Bilag til punktet:');
+        }
+        if (item.introduction.trim() !== '') {
+          expect(texts, item.file).toContain('Introduktion:');
+          seen.add('Introduktion:');
+        }
+        if (item.carried.length > 0) {
+          const at = texts.indexOf('Opfølgningspunkter:') + 1;
+          expect(labels.slice(at, at + item.carried.length), item.file).toEqual(item.carried.map((_, i) => `${String.fromCharCode(65 + i)}.`));
+          seen.add('Opfølgningspunkter:');
+          const updated = item.carried.filter((p) => (p.update ?? '').trim() !== '');
+          if (updated.length > 0) {
+            expect(texts, item.file).toContain('Opfølgning:');
+            seen.add('Opfølgning:');
+          }
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['Bilag til punktet:', 'Introduktion:', 'Opfølgning:', 'Opfølgningspunkter:']);
+  });
+
+  it('puts "Referat:", the minutes text and the attendance in the minutes, and none of it in the agenda', () => {
+    let sentences = 0;
+    for (const meeting of meetings) {
+      const agenda = get('agenda', meeting.date);
+      const minutes = get('minutes', meeting.date);
+      const agendaText = agenda.texts.join('\n');
+      for (const absent of ['Referat:', 'Beslutning:', 'Der er afbud fra:', 'Deltog via Teams:', 'Opfølgningspunkter efter mødet', 'fortsætter på opfølgningslisten']) {
+        expect(agendaText, `${meeting.date} ${absent}`).not.toContain(absent);
+      }
+      for (const item of meeting.items.filter((i) => i.minutes.trim() !== '')) {
+        expect(section(minutes, `Punkt ${item.number}:`).paras.map((p) => p.text), item.file).toContain('Referat:');
+        const sentence = plainLine(item.minutes);
+        if (!isPlain(sentence)) continue;
+        expect(minutes.texts.join('\n'), item.file).toContain(sentence);
+        expect(agendaText, item.file).not.toContain(sentence);
+        sentences += 1;
+      }
+      for (const [label, people] of [['Der er afbud fra:', meeting.absent], ['Deltog via Teams:', meeting.remote]] as const) {
+        if (people.length === 0) continue;
+        const at = minutes.texts.indexOf(label);
+        expect(at, `${meeting.date} ${label}`).toBeGreaterThanOrEqual(0);
+        expect(minutes.texts.slice(at + 1, at + 1 + people.length)).toEqual(people.map(personText));
+      }
+    }
+    expect(sentences).toBeGreaterThan(0);
+    expect(meetings.some((m) => m.remote.length > 0) && meetings.some((m) => m.absent.length > 0)).toBe(true);
+  });
+
+  it('ends with the table of the next meetings from the plan, the dates after the meeting', () => {
+    for (const doc of all()) {
+      const table = doc.tables.at(-1);
+      expect(table?.[0]).toEqual(['Dato', 'Møde', 'Sted/Vært', 'Tid']);
+      const later = repo.plan.filter((entry) => entry.date > doc.meeting.date).map((entry) => entry.date).sort();
+      expect(later.length).toBeGreaterThan(0);
+      expect(table?.slice(1).map((row) => row[0])).toEqual(later.map(formatDateShort));
+      // The heading, then the table, then nothing.
+      const at = doc.texts.lastIndexOf('Næste styregruppemøder og repræsentantskabsmøder');
+      expect(doc.body[at]?.style).toBe('Heading2');
+      expect(doc.texts.slice(at + 1)).toEqual(table?.flat());
+    }
+  });
+
+  it('makes the attachments link and URL attachments w:hyperlink elements that open the address', () => {
+    let urls = 0;
+    for (const doc of all()) {
+      const rels = relationshipsOf(doc.pkg.part('word/_rels/document.xml.rels'));
+      const targets = findAll([...doc.body.map((p) => p.node)], 'w:hyperlink').map((link) => {
+        const rel = rels.find((r) => r.id === attr(link, 'r:id'));
+        expect(rel?.targetMode).toBe('External');
+        return rel?.target;
+      });
+      const expected = [doc.meeting.attachmentsUrl, ...doc.meeting.items.flatMap((i) => i.attachments.flatMap((a) => (a.url === undefined ? [] : [a.url])))];
+      for (const url of expected) expect(targets, doc.meeting.date).toContain(url);
+      urls += expected.length;
+    }
+    expect(urls).toBeGreaterThan(all().length);
   });
 });
