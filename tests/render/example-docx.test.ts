@@ -137,7 +137,7 @@ describe('the example meetings as DOCX', () => {
   });
 
   it("keeps every label with what it introduces (Word's keep with next), so none ends a page alone", () => {
-    const labels = ['Bilag til punktet:', 'Introduktion:', 'Opfølgningspunkter:', 'Opfølgning:', 'Indstilling:', 'Referat:', 'Beslutning:', 'Nye opfølgningspunkter:', 'Der er afbud fra:', 'Deltog via Teams:'];
+    const labels = ['Oplæg til dagsordenens punkter:', 'Bilag til punktet:', 'Introduktion:', 'Opfølgningspunkter:', 'Opfølgning:', 'Indstilling:', 'Referat:', 'Beslutning:', 'Nye opfølgningspunkter:', 'Der er afbud fra:', 'Deltog via Teams:'];
     const seen = new Set<string>();
     for (const doc of rendered.values()) {
       for (const para of doc.body.filter((p) => labels.includes(p.text))) {
@@ -183,14 +183,19 @@ describe('the example meetings as DOCX', () => {
     expect(subitems).toBeGreaterThan(0);
   });
 
-  it('prints the first page as the seeds do: Mødedato, Mødetid, Mødested, the legend and the attachments link', () => {
+  it('prints the first page as the seeds do: Mødedato, Mødetid, Mødested, the legend; then the separator and the attachments link', () => {
     for (const doc of all()) {
       const { meeting } = doc;
       expect(doc.texts).toContain(`Mødedato: ${formatDateShort(meeting.date)}`);
       expect(doc.texts.some((t) => /^Mødetid: Kl\. \d/.test(t)), meeting.date).toBe(true);
       expect(doc.texts).toContain(`Mødested: ${meeting.place}`);
       expect(doc.texts).toContain('(O)=orientering, (D)=drøftelse, (B)=beslutning');
-      expect(doc.texts).toContain(`Find bilag til punkterne her: ${meeting.attachmentsUrl}`);
+      // The items' sections begin on a new page under the seeds' separator and the attachments link.
+      const separator = doc.texts.indexOf('Oplæg til dagsordenens punkter:');
+      expect(separator, meeting.date).toBeGreaterThan(doc.texts.indexOf('(O)=orientering, (D)=drøftelse, (B)=beslutning'));
+      expect(findFirst([doc.body[separator]!.node], 'w:pageBreakBefore'), meeting.date).toBeDefined();
+      expect(doc.texts[separator + 1]).toBe(`OBS! Find bilag til punkterne her: ${meeting.attachmentsUrl}`);
+      expect(doc.texts[separator + 2]).toMatch(/^Punkt 1: /);
     }
   });
 

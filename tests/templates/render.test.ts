@@ -79,7 +79,7 @@ function section(doc: Doc, title: string): Block[] {
 }
 
 describe('the agenda', () => {
-  test('has the header, the numbered agenda, the legend and the attachments link in the order of the seeds', async () => {
+  test('has the header, the numbered agenda, the legend, the separator and the attachments link in the order of the seeds', async () => {
     const { doc } = await render(STANDARD(), { document: 'agenda' });
     const texts = blockTexts(doc.blocks);
     const order = [
@@ -98,7 +98,8 @@ describe('the agenda', () => {
       'Svarprocent (D, B)',
       'Eventuelt',
       '(O)=orientering, (D)=drøftelse, (B)=beslutning',
-      'Find bilag til punkterne her: https://example.org/bilag/2026-02-10',
+      'Oplæg til dagsordenens punkter:',
+      'OBS! Find bilag til punkterne her: https://example.org/bilag/2026-02-10',
       'Punkt 1: Velkomst',
     ];
     const positions = order.map((t) => texts.indexOf(t));
