@@ -26,6 +26,11 @@ export interface RenderRequest {
   outDir?: string;
   track?: string;
   public?: boolean;
+  /**
+   * Called with the absolute path of each file as soon as it is in place. When one output cannot be written the
+   * render throws after writing the others; this is how a caller still learns which ones were written.
+   */
+  onWritten?: (file: string) => void;
 }
 
 export interface RenderResult {
@@ -157,9 +162,9 @@ async function produce(repo: Repository, markdown: string, formats: readonly Out
   return { outputs, warnings, doc };
 }
 
-async function writeOutputs(repo: Repository, outputs: OutputFile[]): Promise<string[]> {
+async function writeOutputs(repo: Repository, outputs: OutputFile[], onWritten: ((file: string) => void) | undefined): Promise<string[]> {
   for (const o of outputs) o.display = path.relative(repo.root, o.path).split(path.sep).join('/');
-  await writeFilesAtomic(outputs);
+  await writeFilesAtomic(outputs, onWritten === undefined ? undefined : (o) => onWritten(o.path));
   return outputs.map((o) => o.path);
 }
 
@@ -191,7 +196,7 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
     outputs = [{ path: `${base}.pdf`, bytes: pack.bytes }];
   }
 
-  const written = await writeOutputs(repo, outputs);
+  const written = await writeOutputs(repo, outputs, request.onWritten);
   return { written, warnings: [...warnings, ...(await locateWarnings(repo, meeting, writerWarnings))] };
 }
 
@@ -202,6 +207,8 @@ export interface DecisionsRequest {
   /** Only the meetings of this year. */
   year?: string;
   public?: boolean;
+  /** As for a meeting's documents: each file's absolute path once it is in place. */
+  onWritten?: (file: string) => void;
 }
 
 /** Renders the decision register (beslutningsprotokol) of every valid meeting, or one year's. */
@@ -218,6 +225,6 @@ export async function renderDecisions(repo: Repository, request: DecisionsReques
   const name = `${repo.config.short}-beslutningsprotokol_${request.year ?? 'alle'}${request.public === true ? '_offentlig' : ''}`;
   const base = path.join(request.outDir ?? path.join(repo.root, 'out'), safeFileName(name));
   const { outputs, warnings } = await produce(repo, markdown, formats, base);
-  const written = await writeOutputs(repo, outputs);
+  const written = await writeOutputs(repo, outputs, request.onWritten);
   return { written, warnings: warnings.map((w) => problem('', w.message, { severity: 'warning', rule: 'render' })) };
 }
