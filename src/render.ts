@@ -10,7 +10,7 @@ import { parseMarkdown } from './markdown/index.js';
 import type { Meeting, Repository } from './model.js';
 import { formatDateShort } from './rules/dates.js';
 import { itemVisibility } from './rules/selection.js';
-import { renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
+import { packTitle, renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
 
 export type OutputFormat = 'docx' | 'pdf' | 'md';
 export type RenderDocument = 'agenda' | 'minutes' | 'pack';
@@ -191,7 +191,7 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
     warnings.push(...packWarnings);
     const { writePack } = await import('./writers/pack.js');
     const agenda = outputs[0]!.bytes as Uint8Array;
-    const pack = await writePack(agenda, parts, { title: produced.doc.meta.title, date: meeting.date, lang: produced.doc.meta.lang });
+    const pack = await writePack(agenda, parts, { title: packTitle(repo, meeting, selection), date: meeting.date, lang: produced.doc.meta.lang });
     writerWarnings.push(...pack.warnings);
     outputs = [{ path: `${base}.pdf`, bytes: pack.bytes }];
   }

@@ -179,12 +179,27 @@ function requireTrack(config: Config, track: string): string {
   });
 }
 
+/** The meeting pack's label: the agenda and the attachments together. */
+const PACK_LABEL = 'Mødepakke';
+
 /** "Dagsorden DDH Styregruppemøde" and, for an extract, "Uddrag: DDH AI Services"; unescaped. */
-function titleParts(repo: Repository, meeting: Meeting, options: RenderOptions): { base: string; extract: string | undefined } {
+function titleParts(repo: Repository, meeting: Meeting, label: string, track: string | undefined): { base: string; extract: string | undefined } {
   return {
-    base: `${DOCUMENT_LABEL[options.document]} ${repo.config.short} ${kindLabel(repo.config, meeting.kind)}`,
-    extract: options.track === undefined ? undefined : `Uddrag: ${requireTrack(repo.config, options.track)}`,
+    base: `${label} ${repo.config.short} ${kindLabel(repo.config, meeting.kind)}`,
+    extract: track === undefined ? undefined : `Uddrag: ${requireTrack(repo.config, track)}`,
   };
+}
+
+/** "Dagsorden DDH Styregruppemøde 05.12.2024", then " – Uddrag: …" for an extract: a file's title property. */
+function datedTitle(repo: Repository, meeting: Meeting, label: string, track: string | undefined): string {
+  const { base, extract } = titleParts(repo, meeting, label, track);
+  const dated = `${base} ${formatDateShort(meeting.date)}`;
+  return extract === undefined ? dated : `${dated} – ${extract}`;
+}
+
+/** The meeting pack's title, "Mødepakke DDH Styregruppemøde 28.04.2026", named as the agenda and minutes are. */
+export function packTitle(repo: Repository, meeting: Meeting, options: Pick<RenderOptions, 'track'>): string {
+  return datedTitle(repo, meeting, PACK_LABEL, options.track);
 }
 
 /** Minutes carry a draft marking until the meeting's status is `approved`; an agenda never does. */
@@ -288,7 +303,7 @@ function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): Pl
 /** Builds the templates' view of a meeting. Throws a DdhError for an unknown track. */
 export function buildView(repo: Repository, meeting: Meeting, options: RenderOptions): MeetingView {
   const minutes = options.document === 'minutes';
-  const { base, extract } = titleParts(repo, meeting, options);
+  const { base, extract } = titleParts(repo, meeting, DOCUMENT_LABEL[options.document], options.track);
   const selection = { track: options.track, public: options.public };
   const visible = meeting.items.filter((item) => itemVisibility(item, selection) !== 'hidden');
   const items = visible.map((item) => (itemVisibility(item, selection) === 'closed' ? withheldView(item) : itemView(item, minutes)));
@@ -346,10 +361,8 @@ export function repositoryMeta(repo: Repository, own: Pick<DocMeta, 'title' | 's
 
 /** The document's metadata, written as the Markdown's front matter. The date is the meeting's, never the render day. */
 export function documentMeta(repo: Repository, meeting: Meeting, options: RenderOptions): DocMeta {
-  const { base, extract } = titleParts(repo, meeting, options);
-  const dated = `${base} ${formatDateShort(meeting.date)}`;
   return repositoryMeta(repo, {
-    title: extract === undefined ? dated : `${dated} – ${extract}`,
+    title: datedTitle(repo, meeting, DOCUMENT_LABEL[options.document], options.track),
     subject: `${kindLabel(repo.config, meeting.kind)} ${formatDateLong(meeting.date)}`,
     date: meeting.date,
     draft: isDraft(meeting, options),
