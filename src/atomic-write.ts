@@ -1,7 +1,7 @@
 // Writing files so that a crash, Ctrl-C or a locked target never leaves a half-written or lost file.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DdhError, problem } from './diagnostics.js';
 
@@ -61,12 +61,24 @@ export async function writeFileAtomic(file: OutputFile): Promise<void> {
   } catch (error) {
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? '';
+    // Asked before the locked codes: Windows refuses to rename onto a folder with EPERM, as it refuses a locked file.
+    if (code === 'EISDIR' || (await isFolder(file.path))) {
+      throw new DdhError(
+        [
+          problem(file.display ?? file.path, 'cannot write the file: a folder of that name is in the way', {
+            rule: 'output-folder',
+            hint: 'rename or move the folder, or render into another folder with --out',
+          }),
+        ],
+        { cause: error },
+      );
+    }
     if (LOCKED.has(code)) {
       throw new DdhError(
         [
           problem(file.display ?? file.path, `cannot replace the file (${code}): it is open in another program or write-protected`, {
             rule: 'output-locked',
-            hint: 'close the document in Word or the PDF viewer and render again; the other outputs were written',
+            hint: 'close the document in Word or the PDF viewer and render again; the outputs listed as written are new',
           }),
         ],
         { cause: error },
@@ -76,15 +88,21 @@ export async function writeFileAtomic(file: OutputFile): Promise<void> {
   }
 }
 
+async function isFolder(target: string): Promise<boolean> {
+  return (await stat(target).catch(() => undefined))?.isDirectory() === true;
+}
+
 /**
  * Writes several files one by one, each atomically. A file that cannot be written does not stop the others;
  * the failures are thrown together at the end so every output that could be written is intact and new.
+ * `onWritten` hears of each file once it is in place, so a caller can name what was written even when the call throws.
  */
-export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+export async function writeFilesAtomic(files: readonly OutputFile[], onWritten?: (file: OutputFile) => void): Promise<void> {
   const failures: DdhError[] = [];
   for (const file of files) {
     try {
       await writeFileAtomic(file);
+      onWritten?.(file);
     } catch (error) {
       if (!(error instanceof DdhError)) throw error;
       failures.push(error);

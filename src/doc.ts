@@ -21,7 +21,16 @@ export type Block =
       level: 1 | 2 | 3 | 4 | 5 | 6;
       children: Inline[];
     }
-  | { type: 'paragraph'; children: Inline[] }
+  | {
+      type: 'paragraph';
+      children: Inline[];
+      /**
+       * Keep with next: the paragraph goes to a new page rather than end one, unless the first lines of the block after
+       * it fit under it too. Set for a label such as "Referat:" by the `<!-- ddh:keep-with-next -->` directive; DOCX
+       * writes it as Word's "keep with next", the PDF applies the rule it applies to headings.
+       */
+      keepWithNext?: true;
+    }
   | { type: 'list'; ordered: false; items: Block[][] }
   | { type: 'list'; ordered: true; style: ListStyle; start: number; items: Block[][] }
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
@@ -39,7 +48,10 @@ export interface DocMeta {
   lang: string;
   /** The meeting date, YYYY-MM-DD: the documents' creation and modification date, never the render day. */
   date: string;
-  /** True for minutes that are not approved: writers show UDKAST. */
+  /**
+   * True for minutes that are not approved: writers put UDKAST in the header of every page (the PDF also a watermark).
+   * The one marking in the body is the document's own text, so that both formats show the same.
+   */
   draft: boolean;
   /** Text printed at the top of every page (organisation name), left of the logo if any. */
   header: string;

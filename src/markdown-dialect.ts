@@ -14,5 +14,5 @@ export function markdownParser(): MarkdownIt {
   return parser;
 }
 
-/** `<!-- ddh:list upper-alpha -->` or `<!-- ddh:pagebreak -->` alone on a line: a directive for the Markdown stage. */
-export const DIRECTIVE = /^<!--\s*ddh:(list\s+(decimal|lower-alpha|upper-alpha)|pagebreak)\s*-->\s*$/;
+/** `<!-- ddh:list upper-alpha -->`, `<!-- ddh:pagebreak -->` or `<!-- ddh:keep-with-next -->` alone on a line: a directive for the Markdown stage. */
+export const DIRECTIVE = /^<!--\s*ddh:(list\s+(decimal|lower-alpha|upper-alpha)|pagebreak|keep-with-next)\s*-->\s*$/;

@@ -11,7 +11,7 @@ import type { Meeting, Repository } from './model.js';
 import { carriedPoints, pointKey, pointsOfClosedItems } from './rules/carry-forward.js';
 import { formatDateShort } from './rules/dates.js';
 import { itemVisibility, type Selection } from './rules/selection.js';
-import { renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
+import { packTitle, renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
 
 export type OutputFormat = 'docx' | 'pdf' | 'md';
 export type RenderDocument = 'agenda' | 'minutes' | 'pack';
@@ -27,6 +27,11 @@ export interface RenderRequest {
   outDir?: string;
   track?: string;
   public?: boolean;
+  /**
+   * Called with the absolute path of each file as soon as it is in place. When one output cannot be written the
+   * render throws after writing the others; this is how a caller still learns which ones were written.
+   */
+  onWritten?: (file: string) => void;
 }
 
 export interface RenderResult {
@@ -152,6 +157,16 @@ async function packParts(meeting: Meeting, request: RenderRequest) {
       });
     }
   }
+  if (parts.length === 0) {
+    // Not an error (the pack is still worth sending), but likely not what was meant by asking for one.
+    warnings.push(
+      problem(meeting.relDir, 'no PDF attachments; the pack is the agenda alone', {
+        severity: 'warning',
+        rule: 'pack',
+        hint: "name PDF files under an item's attachments (file: bilag/….pdf) to put them in the pack",
+      }),
+    );
+  }
   return { parts, warnings };
 }
 
@@ -172,9 +187,9 @@ async function produce(repo: Repository, markdown: string, formats: readonly Out
   return { outputs, warnings, doc };
 }
 
-async function writeOutputs(repo: Repository, outputs: OutputFile[]): Promise<string[]> {
+async function writeOutputs(repo: Repository, outputs: OutputFile[], onWritten: ((file: string) => void) | undefined): Promise<string[]> {
   for (const o of outputs) o.display = path.relative(repo.root, o.path).split(path.sep).join('/');
-  await writeFilesAtomic(outputs);
+  await writeFilesAtomic(outputs, onWritten === undefined ? undefined : (o) => onWritten(o.path));
   return outputs.map((o) => o.path);
 }
 
@@ -202,12 +217,12 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
     warnings.push(...packWarnings);
     const { writePack } = await import('./writers/pack.js');
     const agenda = outputs[0]!.bytes as Uint8Array;
-    const pack = await writePack(agenda, parts, { title: produced.doc.meta.title, date: meeting.date, lang: produced.doc.meta.lang });
+    const pack = await writePack(agenda, parts, { title: packTitle(repo, meeting, selection), date: meeting.date, lang: produced.doc.meta.lang });
     writerWarnings.push(...pack.warnings);
     outputs = [{ path: `${base}.pdf`, bytes: pack.bytes }];
   }
 
-  const written = await writeOutputs(repo, outputs);
+  const written = await writeOutputs(repo, outputs, request.onWritten);
   return { written, warnings: [...warnings, ...(await locateWarnings(repo, meeting, writerWarnings))] };
 }
 
@@ -218,6 +233,8 @@ export interface DecisionsRequest {
   /** Only the meetings of this year. */
   year?: string;
   public?: boolean;
+  /** As for a meeting's documents: each file's absolute path once it is in place. */
+  onWritten?: (file: string) => void;
 }
 
 /** Renders the decision register (beslutningsprotokol) of every valid meeting, or one year's. */
@@ -234,6 +251,6 @@ export async function renderDecisions(repo: Repository, request: DecisionsReques
   const name = `${repo.config.short}-beslutningsprotokol_${request.year ?? 'alle'}${request.public === true ? '_offentlig' : ''}`;
   const base = path.join(request.outDir ?? path.join(repo.root, 'out'), safeFileName(name));
   const { outputs, warnings } = await produce(repo, markdown, formats, base);
-  const written = await writeOutputs(repo, outputs);
+  const written = await writeOutputs(repo, outputs, request.onWritten);
   return { written, warnings: warnings.map((w) => problem('', w.message, { severity: 'warning', rule: 'render' })) };
 }

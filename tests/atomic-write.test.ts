@@ -36,6 +36,16 @@ describe('atomic writing', () => {
     expect(await readdir(dir)).toEqual(['referat.docx']);
   });
 
+  it('names a folder that stands at the target, as bad input, and leaves the folder and no temporary file', async () => {
+    const dir = await makeRepo({ 'referat.docx/indhold.txt': 'en mappe' });
+    const error = await writeFileAtomic({ path: path.join(dir, 'referat.docx'), bytes: 'ny version', display: 'out/referat.docx' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DdhError);
+    expect((error as DdhError).exitCode).toBe(1);
+    expect(formatDiagnostic((error as DdhError).diagnostics[0]!)).toMatch(/^out\/referat\.docx {2}error {2}cannot write the file: a folder of that name is in the way/);
+    expect(await readdir(dir)).toEqual(['referat.docx']);
+    expect(await readdir(path.join(dir, 'referat.docx'))).toEqual(['indhold.txt']);
+  });
+
   it('writes the other outputs when one is locked, then reports the locked one', async () => {
     const dir = await makeRepo();
     vi.mocked(rename).mockImplementationOnce(busy('EBUSY'));

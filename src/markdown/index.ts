@@ -8,6 +8,8 @@
 //   <!-- ddh:list decimal -->       … numbered 1, 2, 3 (the default; also ends a list, so the
 //                                       next one starts at its own first number)
 //   <!-- ddh:pagebreak -->          a page break
+//   <!-- ddh:keep-with-next -->     the paragraph right after it stays on the page of the block after that:
+//                                       for a label ("**Referat:**"), which must not end a page alone
 //
 // The list is written with numbers (`1.`, `2.`, or `3.` to start at C) so any Markdown reader still
 // sees an ordered list. A directive applies only to the block right after it. Any other HTML, and a
@@ -81,8 +83,8 @@ interface Emphasis {
 /** Walks markdown-it's flat token stream once, building nested blocks. */
 class BlockReader {
   private index = 0;
-  /** The list style a directive asked for, waiting for the block right after it. */
-  private pendingStyle: ListStyle | undefined;
+  /** What a directive asked of the block right after it: a list style, or keeping a paragraph with the next block. */
+  private pending: { style?: ListStyle; keep?: true } = {};
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -96,8 +98,8 @@ class BlockReader {
     while (this.index < this.tokens.length) {
       const token = this.next();
       if (token.type === until) break;
-      const style = this.pendingStyle;
-      this.pendingStyle = undefined;
+      const { style, keep } = this.pending;
+      this.pending = {};
       switch (token.type) {
         case 'heading_open': {
           const children = this.inlineOf(this.next());
@@ -108,7 +110,7 @@ class BlockReader {
         case 'paragraph_open': {
           const children = this.inlineOf(this.next());
           this.next();
-          if (children.length > 0) out.push({ type: 'paragraph', children });
+          if (children.length > 0) out.push(keep === true ? { type: 'paragraph', children, keepWithNext: true } : { type: 'paragraph', children });
           break;
         }
         case 'bullet_list_open':
@@ -139,7 +141,7 @@ class BlockReader {
           break;
       }
     }
-    this.pendingStyle = undefined;
+    this.pending = {};
     return out;
   }
 
@@ -180,7 +182,8 @@ class BlockReader {
     const directive = DIRECTIVE.exec(content.trim());
     if (directive === null) pushLiteral(out, content);
     else if (directive[1] === 'pagebreak') out.push({ type: 'pageBreak' });
-    else this.pendingStyle = directive[2] as ListStyle;
+    else if (directive[1] === 'keep-with-next') this.pending = { keep: true };
+    else this.pending = { style: directive[2] as ListStyle };
   }
 
   private inlineOf(token: Token): Inline[] {

@@ -16,6 +16,8 @@ import { escapeDateParagraphs, escapeText } from './escape.js';
 import { buildDecisionsView, decisionsMeta, type DecisionsOptions } from './decisions-view.js';
 import { buildView, documentMeta, type RenderOptions } from './view-model.js';
 
+export { packTitle } from './view-model.js';
+
 export type { DecisionsOptions } from './decisions-view.js';
 export type { DocumentKind, RenderOptions } from './view-model.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fail } from '../diagnostics.js';
 import type { DocMeta } from '../doc.js';
 import type { AgendaItem, Attachment, Config, FollowUp, Meeting, Person, Repository, TypeCode } from '../model.js';
-import { pointsOpenAfter } from '../rules/carry-forward.js';
+import { carriedPoints, pointsOpenAfter } from '../rules/carry-forward.js';
 import { formatDateLong, formatDateShort } from '../rules/dates.js';
 import { consecutiveRuns, danishList, letter, type Run } from '../rules/numbering.js';
 import { kindLabel, nextMeetingsHeading, planEntryKind, trackLabel } from '../rules/kinds.js';
@@ -102,6 +102,10 @@ export interface ItemView {
 }
 
 export interface OpenPointView {
+  /**
+   * The point's letter as a number (1 = A), as this document already letters it: a carried point keeps its letter
+   * from the approval item, a new point continues after the carried list's last letter.
+   */
   position: number;
   title: string;
   owner: string | null;
@@ -131,6 +135,7 @@ export interface MeetingView {
   kind: string;
   /** YYYY-MM-DD */
   date: string;
+  /** YYYY-MM-DD: the day the agenda went out. The built-in agenda prints it; the minutes leave it out. */
   issued: string | null;
   /** As written, e.g. "10:00-14:00"; the `timeSpan` helper prints "Kl. 10-14". */
   time: string | null;
@@ -174,12 +179,27 @@ function requireTrack(config: Config, track: string): string {
   });
 }
 
+/** The meeting pack's label: the agenda and the attachments together. */
+const PACK_LABEL = 'Mødepakke';
+
 /** "Dagsorden DDH Styregruppemøde" and, for an extract, "Uddrag: DDH AI Services"; unescaped. */
-function titleParts(repo: Repository, meeting: Meeting, options: RenderOptions): { base: string; extract: string | undefined } {
+function titleParts(repo: Repository, meeting: Meeting, label: string, track: string | undefined): { base: string; extract: string | undefined } {
   return {
-    base: `${DOCUMENT_LABEL[options.document]} ${repo.config.short} ${kindLabel(repo.config, meeting.kind)}`,
-    extract: options.track === undefined ? undefined : `Uddrag: ${requireTrack(repo.config, options.track)}`,
+    base: `${label} ${repo.config.short} ${kindLabel(repo.config, meeting.kind)}`,
+    extract: track === undefined ? undefined : `Uddrag: ${requireTrack(repo.config, track)}`,
   };
+}
+
+/** "Dagsorden DDH Styregruppemøde 05.12.2024", then " – Uddrag: …" for an extract: a file's title property. */
+function datedTitle(repo: Repository, meeting: Meeting, label: string, track: string | undefined): string {
+  const { base, extract } = titleParts(repo, meeting, label, track);
+  const dated = `${base} ${formatDateShort(meeting.date)}`;
+  return extract === undefined ? dated : `${dated} – ${extract}`;
+}
+
+/** The meeting pack's title, "Mødepakke DDH Styregruppemøde 28.04.2026", named as the agenda and minutes are. */
+export function packTitle(repo: Repository, meeting: Meeting, options: Pick<RenderOptions, 'track'>): string {
+  return datedTitle(repo, meeting, PACK_LABEL, options.track);
 }
 
 /** Minutes carry a draft marking until the meeting's status is `approved`; an agenda never does. */
@@ -254,6 +274,24 @@ function itemView(item: AgendaItem, minutes: boolean, selection: Selection): Ite
   };
 }
 
+/**
+ * The points open after the meeting, lettered so the minutes never give one point two letters: the approval item
+ * has just said "Punkt C fortsætter", so C stays C here, and new points take the letters after the carried list's
+ * last one. The next meeting's documents letter their own list from A, by position.
+ */
+function openAfterView(meeting: Meeting, selection: Selection): OpenPointView[] {
+  // The letters the approval item gave the points it shows.
+  const carried = visiblePoints(carriedPoints(meeting), selection);
+  const carriedLetter = new Map(carried.map((p, i) => [p.id, i + 1]));
+  let next = carried.length;
+  return visiblePoints(pointsOpenAfter(meeting), selection).map((p) => ({
+    position: carriedLetter.get(p.id) ?? ++next,
+    title: escapeText(p.title),
+    owner: orNull(p.owner),
+    since: p.since,
+  }));
+}
+
 function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): PlannedMeetingView {
   const where = [entry.place, entry.host].filter((s): s is string => s !== undefined && s.trim() !== '');
   return {
@@ -267,19 +305,12 @@ function plannedMeeting(repo: Repository, entry: Repository['plan'][number]): Pl
 /** Builds the templates' view of a meeting. Throws a DdhError for an unknown track. */
 export function buildView(repo: Repository, meeting: Meeting, options: RenderOptions): MeetingView {
   const minutes = options.document === 'minutes';
-  const { base, extract } = titleParts(repo, meeting, options);
+  const { base, extract } = titleParts(repo, meeting, DOCUMENT_LABEL[options.document], options.track);
   const selection: Selection = options;
   const visible = meeting.items.filter((item) => itemVisibility(item, selection) !== 'hidden');
   const items = visible.map((item) => (itemVisibility(item, selection) === 'closed' ? withheldView(item) : itemView(item, minutes, selection)));
   const shown = visible.filter((item) => itemVisibility(item, selection) === 'shown');
-  const openAfter = minutes
-    ? visiblePoints(pointsOpenAfter({ ...meeting, items: shown }), selection).map((p, i) => ({
-        position: i + 1,
-        title: escapeText(p.title),
-        owner: orNull(p.owner),
-        since: p.since,
-      }))
-    : [];
+  const openAfter = minutes ? openAfterView({ ...meeting, items: shown }, selection) : [];
   return {
     document: options.document,
     minutes,
@@ -332,10 +363,8 @@ export function repositoryMeta(repo: Repository, own: Pick<DocMeta, 'title' | 's
 
 /** The document's metadata, written as the Markdown's front matter. The date is the meeting's, never the render day. */
 export function documentMeta(repo: Repository, meeting: Meeting, options: RenderOptions): DocMeta {
-  const { base, extract } = titleParts(repo, meeting, options);
-  const dated = `${base} ${formatDateShort(meeting.date)}`;
   return repositoryMeta(repo, {
-    title: extract === undefined ? dated : `${dated} – ${extract}`,
+    title: datedTitle(repo, meeting, DOCUMENT_LABEL[options.document], options.track),
     subject: `${kindLabel(repo.config, meeting.kind)} ${formatDateLong(meeting.date)}`,
     date: meeting.date,
     draft: isDraft(meeting, options),

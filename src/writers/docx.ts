@@ -46,8 +46,8 @@ const LIST_FORMATS: Record<ListStyle, 'decimal' | 'lowerLetter' | 'upperLetter'>
 
 /**
  * Writes `doc` as a DOCX file: A4, Word's built-in heading styles (Doc level n is "Heading n"), real lists, tables,
- * external hyperlinks, the organisation (and logo) in the header, "Side X af Y" in the footer, UDKAST on every page of a
- * draft, Danish as the document language. Characters XML cannot hold are removed, each with a warning.
+ * external hyperlinks, the organisation (and logo) in the header, "Side X af Y" in the footer, UDKAST in the header of
+ * every page of a draft, Danish as the document language. Characters XML cannot hold are removed, each with a warning.
  */
 export async function writeDocx(doc: Doc, assets: DocxAssets = {}): Promise<WriterResult> {
   const lib = await import('docx');
@@ -92,9 +92,8 @@ class DocxBuilder {
 
   build(assets: DocxAssets): Docx.File {
     const { lib, meta } = this;
-    const body: Child[] = [];
-    if (meta.draft) body.push(this.draftBanner());
-    body.push(...this.blocks(this.doc.blocks, 0));
+    // The body's draft marking is the document's own text (the templates print it), so both writers show it once.
+    const body: Child[] = this.blocks(this.doc.blocks, 0);
     // Word expects a body to hold at least one paragraph.
     if (body.length === 0) body.push(new lib.Paragraph({}));
     return new lib.Document({
@@ -194,13 +193,6 @@ class DocxBuilder {
     return DEFAULT_HEADING_COLOUR;
   }
 
-  private draftBanner(): Docx.Paragraph {
-    return new this.lib.Paragraph({
-      spacing: { after: 240 },
-      children: [new this.lib.TextRun({ text: DRAFT_LABEL, bold: true, size: 32, color: DRAFT_COLOUR })],
-    });
-  }
-
   private pageHeader(logo: Uint8Array | undefined): Docx.Paragraph {
     const { lib } = this;
     const children: RunChild[] = [new lib.TextRun({ text: this.meta.header, color: MUTED_COLOUR, size: 18 })];
@@ -285,7 +277,14 @@ class DocxBuilder {
           }),
         ];
       case 'paragraph':
-        return [new lib.Paragraph({ pageBreakBefore: breakBefore, indent, children: this.inlines(block.children) })];
+        return [
+          new lib.Paragraph({
+            pageBreakBefore: breakBefore,
+            keepNext: block.keepWithNext,
+            indent,
+            children: this.inlines(block.children),
+          }),
+        ];
       case 'list':
         return this.list(block, listDepth);
       case 'table':

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import { DdhError, EXIT_UNEXPECTED, problem, type Diagnostic } from '../diagnostics.js';
 import type { WriterResult, WriterWarning } from '../doc.js';
+import { xmpPacket, type PdfMetadata } from '../pdf-metadata.js';
 import { readPdf, type PdfLib } from './pack-load.js';
 import { appendOutline, type OutlineEntry } from './pack-outline.js';
 import { fitText, normaliseRotation, placeStamp, toFontText, visibleWidth, type Box } from './pack-stamp.js';
@@ -33,7 +34,8 @@ const STAMP_SIZE = 8;
 /** Distance from the visible top edge to the stamp's baseline: clear of the edge, above usual page margins. */
 const STAMP_INSET = 14;
 const AGENDA_BOOKMARK = 'Dagsorden';
-const SOFTWARE = 'ddh';
+const CREATOR = 'ddh';
+const PRODUCER = 'ddh (pdf-lib)';
 
 /** Loads every attachment; all the bad ones are reported together, each naming its attachment and item file. */
 async function readParts(lib: PdfLib, parts: readonly PackPart[]): Promise<PDFDocument[]> {
@@ -82,6 +84,19 @@ function dropStructureLinks(lib: PdfLib, page: PDFPage): void {
   page.node.delete(PDFName.of('StructParents'));
   const annots = page.node.Annots();
   for (let i = 0; i < (annots?.size() ?? 0); i++) annots?.lookupMaybe(i, PDFDict)?.delete(PDFName.of('StructParent'));
+}
+
+/**
+ * Puts the pack's own XMP packet where the agenda's was: the pack's title, and no PDF/UA identification, which the
+ * agenda may claim but a pack may not, as the attachment pages are untagged content from elsewhere. Reusing the object
+ * number leaves no copy of the agenda's packet in the file.
+ */
+function replaceMetadata(lib: PdfLib, pack: PDFDocument, meta: PdfMetadata): void {
+  const { PDFName, PDFRef } = lib;
+  const stream = pack.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
+  const held = pack.catalog.get(PDFName.of('Metadata'));
+  if (held instanceof PDFRef) pack.context.assign(held, stream);
+  else pack.catalog.set(PDFName.of('Metadata'), pack.context.register(stream));
 }
 
 /** A file identifier from the inputs, so the same sources give the same bytes and a different pack another id. */
@@ -142,8 +157,11 @@ export async function writePack(agendaPdf: Uint8Array, parts: readonly PackPart[
   pack.setLanguage(meta.lang);
   pack.setCreationDate(date);
   pack.setModificationDate(date);
-  pack.setProducer(SOFTWARE);
-  pack.setCreator(SOFTWARE);
+  pack.setProducer(PRODUCER);
+  pack.setCreator(CREATOR);
+  // Author and subject stay the agenda's: the same organisation and meeting.
+  const described = { title: meta.title, author: pack.getAuthor() ?? '', subject: pack.getSubject() ?? '', lang: meta.lang, date };
+  replaceMetadata(lib, pack, { ...described, creator: CREATOR, producer: PRODUCER });
   const id = lib.PDFHexString.of(fileId(agendaPdf, parts, meta));
   pack.context.trailerInfo.ID = pack.context.obj([id, id]);
   const bytes = await pack.save({ updateFieldAppearances: false, addDefaultPage: false });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Font } from 'fontkit';
 import type { Doc, DocMeta } from '../doc.js';
+import { xmpDescriptions } from '../pdf-metadata.js';
 
 /** A node of the PDF structure tree (pdfkit's PDFStructureElement). */
 export interface StructElement {
@@ -116,32 +117,8 @@ export function contentId(doc: Doc, logo: Uint8Array | undefined): Uint8Array {
   return new Uint8Array(hash.digest());
 }
 
-function xml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const CREATOR = 'ddh';
 const PRODUCER = 'ddh (PDFKit)';
-
-/** XMP for the catalog; pdfkit's own inserts the title unescaped, which breaks on "&" or "<". */
-function xmpInfo(meta: DocMeta, date: Date): string {
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return `
-<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-  <xmp:CreateDate>${stamp}</xmp:CreateDate>
-  <xmp:ModifyDate>${stamp}</xmp:ModifyDate>
-  <xmp:CreatorTool>${CREATOR}</xmp:CreatorTool>
-</rdf:Description>
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.title)}</rdf:li></rdf:Alt></dc:title>
-  <dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>
-  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.subject)}</rdf:li></rdf:Alt></dc:description>
-  <dc:language><rdf:Bag><rdf:li>${xml(meta.lang)}</rdf:li></rdf:Bag></dc:language>
-</rdf:Description>
-<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-  <pdf:Producer>${PRODUCER}</pdf:Producer>
-</rdf:Description>`;
-}
 
 /** A new tagged A4 document with no pages yet, its bytes collected in memory; pdfkit loads here, not at start-up. */
 export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{ pdf: Pdf; bytes: Promise<Uint8Array> }> {
@@ -171,10 +148,12 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
     },
   };
   const pdf = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions) as unknown as Pdf;
-  // pdfkit derives the ID from the info dictionary only; ours follows the content, and its XMP escapes text.
+  // pdfkit derives the ID from the info dictionary only; ours follows the content. Its own XMP inserts the title
+  // unescaped, which breaks on "&" or "<"; ours escapes it.
+  const xmp = { title: meta.title, author: meta.author, subject: meta.subject, lang: options.lang, date, creator: CREATOR, producer: PRODUCER };
   Object.assign(pdf, {
     _id: contentId(doc, logo),
-    _addInfo: () => pdf.appendXML(xmpInfo(meta, date)),
+    _addInfo: () => pdf.appendXML(xmpDescriptions(xmp)),
   });
   const file = collectFile(pdf);
   const addPage = pdf.addPage.bind(pdf);

@@ -120,7 +120,7 @@ class Layout {
           this.heading(blocks, index, block.level, block.children, area, parent);
           break;
         case 'paragraph':
-          this.paragraph(block.children, area, parent, depth > 0 ? 0 : PARAGRAPH_AFTER);
+          this.paragraph(block.children, area, parent, depth > 0 ? 0 : PARAGRAPH_AFTER, block.keepWithNext === true ? { blocks, index } : undefined);
           break;
         case 'list':
           this.list(block, area, parent, depth);
@@ -143,8 +143,7 @@ class Layout {
     const style: TextStyle = { ...font, colour: this.headingColour, spacing: BODY.spacing };
     const lines = this.lines(children, style, area.width);
     if (lines.length === 0) return;
-    // Keep with next: the heading moves to a new page unless the first lines of what follows fit under it.
-    this.place(before, lines.length * this.lineHeight(style) + after + this.lead(blocks, index + 1, area.width));
+    this.place(before, this.withNext(blocks, index, lines.length * this.lineHeight(style) + after, area.width));
     const tag = this.painter.child(parent, `H${level}`);
     if (level === 2) this.bookmark(plainText(children));
     this.drawLines(lines, area.x, style, tag);
@@ -152,10 +151,14 @@ class Layout {
     this.pending = after;
   }
 
-  private paragraph(children: Inline[], area: Area, parent: StructElement, after: number): void {
+  /** A paragraph; `keep` names it in its block list when it is kept with the block after it. */
+  private paragraph(children: Inline[], area: Area, parent: StructElement, after: number, keep?: { blocks: readonly Block[]; index: number }): void {
     const lines = this.lines(children, BODY, area.width);
     if (lines.length === 0 && this.label === undefined) return;
-    this.place(0, this.lineHeight(BODY));
+    const own = lines.length * this.lineHeight(BODY) + after;
+    // A kept paragraph needs room for itself and the first lines after it; any other for one line, as drawLines breaks
+    // the rest with widow and orphan control.
+    this.place(0, keep === undefined ? this.lineHeight(BODY) : this.withNext(keep.blocks, keep.index, own, area.width));
     const tag = this.painter.child(parent, 'P');
     this.drawLines(lines.length === 0 ? [EMPTY_LINE] : lines, area.x, BODY, tag);
     tag.element.end();
@@ -285,7 +288,15 @@ class Layout {
     if (this.meta.draft) drawWatermark(this.painter);
   }
 
-  /** Height of the first lines of the block at `index` that a heading above it must stay with. */
+  /**
+   * Keep with next, for headings and for paragraphs that ask for it: the room the block at `index`, `height` high with
+   * the space after it, needs below so that it moves to a new page unless the first lines of what follows fit under it.
+   */
+  private withNext(blocks: readonly Block[], index: number, height: number, width: number): number {
+    return height + this.lead(blocks, index + 1, width);
+  }
+
+  /** Height of the first lines of the block at `index` that a heading (or a kept paragraph) above it must stay with. */
   private lead(blocks: readonly Block[], index: number, width: number): number {
     const block = blocks[index];
     if (block === undefined) return 0;
@@ -296,8 +307,13 @@ class Layout {
         const lines = this.lines(block.children, style, width).length;
         return before + lines * this.lineHeight(style) + after + this.lead(blocks, index + 1, width);
       }
-      case 'paragraph':
-        return Math.min(2, this.lines(block.children, BODY, width).length) * this.lineHeight(BODY);
+      case 'paragraph': {
+        const lines = this.lines(block.children, BODY, width).length;
+        // A kept paragraph brings what it is kept with, as a heading does.
+        return block.keepWithNext === true
+          ? this.withNext(blocks, index, lines * this.lineHeight(BODY) + PARAGRAPH_AFTER, width)
+          : Math.min(2, lines) * this.lineHeight(BODY);
+      }
       case 'list':
         return block.items[0] === undefined ? 0 : this.lead(block.items[0], 0, width - LIST_TEXT);
       case 'table':

@@ -57,7 +57,6 @@ describe.runIf(clients.ready)('DOCX in LibreOffice', () => {
     async () => {
       const text = await readFile(await convert(everyBlockDoc(), 'sample', 'txt:Text (encoded):UTF8', 'txt'), 'utf8');
       for (const expected of [
-        'UDKAST',
         'Referat Skovbyens Borgerservice Styregruppemøde',
         'Punkt 1: Velkomst',
         `Punkt 2: Særlige tegn ${HOSTILE}`,
@@ -99,7 +98,8 @@ describe.runIf(clients.ready)('DOCX in LibreOffice', () => {
       expect(text).toContain(`Side 1 af ${pages}`);
       expect(text).toContain(`Side ${pages} af ${pages}`);
       expect(text.split('Skovbyens Borgerservice').length - 1).toBeGreaterThanOrEqual(pages);
-      expect(text.split('UDKAST').length - 1).toBeGreaterThanOrEqual(pages + 1);
+      // Once per page, in the header: this Doc's body does not say UDKAST, and the writer adds nothing to it.
+      expect(text.split('UDKAST').length - 1).toBe(pages);
       expect(text).toContain('{{ navn }} {{#if x}}');
       // The table's columns are wide enough that neither a date nor the longest word breaks.
       expect(text).toMatch(/22\.05\.2025\s+Repræsentantskabsmøde\s+Kulturhuset/);

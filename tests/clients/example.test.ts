@@ -66,6 +66,14 @@ describe.runIf(clients.ready)('the example meetings in real clients', () => {
     }
   });
 
+  it('poppler reads UDKAST on page 1 of draft minutes twice, in the header and the body (the watermark is no text), and on no agenda', async () => {
+    for (const file of await files('.pdf')) {
+      const page1 = (await run(clients.tool('pdftotext'), ['-f', '1', '-l', '1', file, '-'])).stdout;
+      const draft = path.basename(file).includes('referat') && meetingOf(file).status !== 'approved';
+      expect(page1.split('UDKAST').length - 1, file).toBe(draft ? 2 : 0);
+    }
+  });
+
   it('qpdf finds no damage, and the outline has an entry for every item', async () => {
     for (const file of await files('.pdf')) {
       await run(clients.tool('qpdf'), ['--check', file]);

@@ -151,3 +151,74 @@ export function relationshipsOf(relsXml: string): Relationship[] {
     targetMode: attr(node, 'TargetMode'),
   }));
 }
+
+/** A list level's numbering: its format (`decimal`, `upperLetter`, `bullet` …), label text ("%1.") and first number. */
+interface Level {
+  format: string;
+  text: string;
+  start: number;
+}
+
+/** Word's letters: A … Z, then AA … ZZ, AAA … (the letter repeated), as Word numbers upperLetter lists. */
+function wordLetter(n: number): string {
+  const letter = String.fromCharCode(65 + ((n - 1) % 26));
+  return letter.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function formatNumber(format: string, n: number): string {
+  if (format === 'upperLetter') return wordLetter(n);
+  if (format === 'lowerLetter') return wordLetter(n).toLowerCase();
+  return String(n);
+}
+
+/**
+ * The label Word shows in front of each paragraph ("3.", "C.", "b.", "•"), undefined for one outside a list: read from
+ * numbering.xml (a num's start override, else its abstract level's start) and counted through the paragraphs in order.
+ */
+export function listLabels(pkg: DocxPackage, paras: readonly Para[]): (string | undefined)[] {
+  const numbering = parseXml(pkg.part('word/numbering.xml'));
+  const abstract = new Map<string, Map<string, Level>>();
+  for (const node of findAll(numbering, 'w:abstractNum')) {
+    const levels = new Map<string, Level>();
+    for (const lvl of findAll([node], 'w:lvl')) {
+      const val = (tag: string) => attr(findFirst([lvl], tag) ?? {}, 'w:val');
+      levels.set(attr(lvl, 'w:ilvl') ?? '0', { format: val('w:numFmt') ?? 'decimal', text: val('w:lvlText') ?? '', start: Number(val('w:start') ?? 1) });
+    }
+    abstract.set(attr(node, 'w:abstractNumId') ?? '', levels);
+  }
+  const nums = new Map<string, Map<string, Level>>();
+  for (const node of findAll(numbering, 'w:num')) {
+    const levels = new Map([...(abstract.get(attr(findFirst([node], 'w:abstractNumId') ?? {}, 'w:val') ?? '') ?? new Map<string, Level>())]);
+    for (const override of findAll([node], 'w:lvlOverride')) {
+      const ilvl = attr(override, 'w:ilvl') ?? '0';
+      const start = findFirst([override], 'w:startOverride');
+      const level = levels.get(ilvl);
+      if (start !== undefined && level !== undefined) levels.set(ilvl, { ...level, start: Number(attr(start, 'w:val')) });
+    }
+    nums.set(attr(node, 'w:numId') ?? '', levels);
+  }
+  const counters = new Map<string, number[]>();
+  return paras.map((para) => {
+    if (para.numId === undefined) return undefined;
+    const levels = nums.get(para.numId);
+    const ilvl = Number(para.ilvl ?? 0);
+    const level = levels?.get(String(ilvl));
+    if (levels === undefined || level === undefined) return undefined;
+    if (level.format === 'bullet') return level.text;
+    const count = counters.get(para.numId) ?? [];
+    count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl] + 1;
+    count.length = ilvl + 1;
+    counters.set(para.numId, count);
+    return level.text.replace(/%(\d)/g, (_, k: string) => {
+      const at = Number(k) - 1;
+      return formatNumber(levels.get(String(at))?.format ?? 'decimal', count[at] ?? levels.get(String(at))?.start ?? 1);
+    });
+  });
+}
+
+/** Each table of a document part as rows of cell texts. */
+export function tablesOf(xml: string): string[][][] {
+  return findAll(parseXml(xml), 'w:tbl').map((table) =>
+    findAll([table], 'w:tr').map((row) => findAll([row], 'w:tc').map((cell) => wordText(childrenOf(cell)))),
+  );
+}

@@ -166,6 +166,17 @@ describe('directives', () => {
     expect(result[1]).toMatchObject({ type: 'list', ordered: true, style: 'decimal' });
   });
 
+  test('a keep-with-next directive marks the paragraph right after it, and only that one', () => {
+    const result = blocks('<!-- ddh:keep-with-next -->\n**Referat:**\n\nTeksten.\n\n<!-- ddh:keep-with-next -->\n\n- en liste\n\nEfter listen.\n');
+    expect(result.map((b) => `${b.type}${b.type === 'paragraph' && b.keepWithNext === true ? '+keep' : ''}`)).toEqual([
+      'paragraph+keep',
+      'paragraph',
+      'list',
+      'paragraph',
+    ]);
+    expect(blockTexts(result.slice(0, 1))).toEqual(['Referat:']);
+  });
+
   test('a page break directive is a page break', () => {
     expect(blocks('Før\n\n<!-- ddh:pagebreak -->\n\nEfter\n').map((b) => b.type)).toEqual(['paragraph', 'pageBreak', 'paragraph']);
   });

@@ -15,7 +15,11 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { DdhError } from '../../src/diagnostics.js';
 import { writePack, type PackPart } from '../../src/writers/pack.js';
+import { writePdf } from '../../src/writers/pdf.js';
+import { FJORDLAND, severalPagesDoc } from '../helpers/sample-doc.js';
 import { breakPage, dropContents, makeAgenda, makePdf, truncatePdf, type PageSpec } from '../helpers/make-pdf.js';
+
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
 const META = { title: 'Mødepakke DDH Styregruppemøde 28.01.2025', date: '2025-01-28', lang: 'da-DK' };
 
@@ -245,10 +249,29 @@ describe('writePack', () => {
     expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('da-DK');
     expect(doc.getCreationDate()?.toISOString()).toBe('2025-01-28T00:00:00.000Z');
     expect(doc.getModificationDate()?.toISOString()).toBe('2025-01-28T00:00:00.000Z');
-    expect(doc.getProducer()).toBe('ddh');
+    expect(doc.getProducer()).toBe('ddh (pdf-lib)');
     expect(doc.getCreator()).toBe('ddh');
     const prefs = doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
     expect(prefs.get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
+  });
+
+  it("replaces the agenda's XMP with its own: the pack's title, the same producer as its Info, and no PDF/UA claim", async () => {
+    // A real agenda from the PDF writer, which identifies itself as PDF/UA.
+    const agenda = (await writePdf(severalPagesDoc())).bytes;
+    expect(latin1(agenda)).toContain('pdfuaid');
+    const { bytes } = await writePack(agenda, [part(3, await makePdf(['Kvartalsrapport']))], META);
+    const doc = await load(bytes);
+    const stream = doc.catalog.lookup(PDFName.of('Metadata'));
+    expect(stream).toBeInstanceOf(PDFRawStream);
+    const xmp = Buffer.from(decodePDFRawStream(stream as PDFRawStream).decode()).toString('utf8');
+    expect(xmp).toContain(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${META.title}</rdf:li></rdf:Alt></dc:title>`);
+    expect(xmp).toContain(`<pdf:Producer>${doc.getProducer()}</pdf:Producer>`);
+    expect(xmp).toContain(`<xmp:CreatorTool>${doc.getCreator()}</xmp:CreatorTool>`);
+    // The agenda's author and subject stay: the same organisation and meeting.
+    expect(doc.getAuthor()).toBe(FJORDLAND.organisation);
+    expect(xmp).toContain(`<dc:creator><rdf:Seq><rdf:li>${FJORDLAND.organisation}</rdf:li></rdf:Seq></dc:creator>`);
+    // Not in the packet, nor left anywhere in the file as an unreferenced copy of the agenda's.
+    expect(latin1(bytes)).not.toContain('pdfuaid');
   });
 
   it('gives the same bytes for the same inputs, and another file id for other inputs', async () => {

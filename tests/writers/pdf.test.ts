@@ -183,4 +183,35 @@ describe('page breaks', () => {
     }
     expect(pushed).toBeGreaterThan(0);
   });
+
+  /** The pages the label and the paragraph after it land on, for filler of `lines` lines before them. */
+  async function labelPages(lines: number, keepWithNext: boolean): Promise<{ label: string; next: string; before: string }> {
+    const label: Block = keepWithNext ? { type: 'paragraph', keepWithNext: true, children: [t('Introduktion:', { bold: true })] } : p(t('Introduktion:', { bold: true }));
+    const blocks: Block[] = [
+      p(...Array.from({ length: lines }, (_, i): Inline[] => [t(`Linje ${i + 1}`), { type: 'break' }]).flat()),
+      ...Array.from({ length: 27 }, (_, i) => p(t(`Fyldlinje nummer ${i + 1}.`))),
+      label,
+      p(t('Første afsnit efter etiketten, langt nok til at fylde to linjer i bredden, så vi kan se at etiketten holdes sammen med mindst de første linjer af det, der følger efter den.')),
+    ];
+    const { bytes } = await writePdf({ meta: sampleMeta(FJORDLAND, { draft: false }), blocks } satisfies Doc);
+    const paragraphs = (await structPages(bytes)).filter((e) => e.type === 'P');
+    const at = paragraphs.length - 2;
+    return { before: paragraphs[at - 1]!.page, label: paragraphs[at]!.page, next: paragraphs[at + 1]!.page };
+  }
+
+  it('never leaves a label kept with the next block alone at the foot of a page, as it does a heading', async () => {
+    let pushed = 0;
+    let strandedWithoutKeep = 0;
+    // The filler moves the label through the foot of the first page in line steps.
+    for (let lines = 1; lines <= 8; lines += 1) {
+      const kept = await labelPages(lines, true);
+      expect(kept.label, `${lines} lines`).toBe(kept.next);
+      if (kept.label !== kept.before) pushed += 1;
+      const loose = await labelPages(lines, false);
+      if (loose.label !== loose.next) strandedWithoutKeep += 1;
+    }
+    expect(pushed).toBeGreaterThan(0);
+    // Without the flag the same documents do end a page with the label: the flag is what keeps it.
+    expect(strandedWithoutKeep).toBeGreaterThan(0);
+  });
 });

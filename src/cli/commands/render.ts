@@ -18,28 +18,30 @@ interface RenderOptions {
 
 export async function renderCommand(ctx: CommandContext, document: RenderDocument | 'decisions', refs: string[], options: RenderOptions): Promise<number> {
   const repo = await findRepository(ctx.cwd);
+  let files = 0;
+  // Said as each file lands, so that the files written are listed also when another output then fails.
+  const wrote = (file: string): void => {
+    files += 1;
+    ctx.io.out(`wrote ${shown(ctx.cwd, file)}`);
+  };
   if (document === 'decisions') {
     const misplaced = [refs.length > 0 ? 'meetings' : '', options.track !== undefined ? '--track' : '', options.all === true ? '--all' : ''].filter((w) => w !== '');
     if (misplaced.length > 0) {
       throw new DdhError([problem('', `the decision register covers every meeting: ${misplaced.join(', ')} cannot be used with it`, { rule: 'usage', hint: 'choose the meetings with --year, e.g. ddh render decisions --year 2026' })]);
     }
     const outDir = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
-    const { written, warnings } = await renderDecisions(repo, { formats: options.format, outDir, year: options.year, public: options.public });
+    const { warnings } = await renderDecisions(repo, { formats: options.format, outDir, year: options.year, public: options.public, onWritten: wrote });
     printDiagnostics(ctx.io, warnings);
-    for (const file of written) ctx.io.out(`wrote ${shown(ctx.cwd, file)}`);
     return 0;
   }
   const dates = options.all === true ? repo.meetingDates : refs.length === 0 ? [meetingDate(repo, ctx.cwd)] : refs.map((r) => meetingDate(repo, ctx.cwd, r));
   const failures: DdhError[] = [];
-  let files = 0;
   for (const date of dates) {
     try {
       // With several meetings each gets its own folder under --out.
       const outDir = options.out === undefined ? undefined : dates.length > 1 ? path.resolve(ctx.cwd, options.out, date) : path.resolve(ctx.cwd, options.out);
-      const { written, warnings } = await renderMeeting(repo, date, { document, formats: options.format, outDir, track: options.track, public: options.public });
+      const { warnings } = await renderMeeting(repo, date, { document, formats: options.format, outDir, track: options.track, public: options.public, onWritten: wrote });
       printDiagnostics(ctx.io, warnings);
-      for (const file of written) ctx.io.out(`wrote ${shown(ctx.cwd, file)}`);
-      files += written.length;
     } catch (error) {
       if (!(error instanceof DdhError) || dates.length === 1) throw error;
       failures.push(error);
