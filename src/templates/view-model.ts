@@ -180,7 +180,7 @@ function requireTrack(config: Config, track: string): string {
 }
 
 /** The meeting pack's label: the agenda and the attachments together. */
-const PACK_LABEL = 'Mødepakke';
+const PACK_LABEL = 'Bilagspakke';
 
 /** "Dagsorden DDH Styregruppemøde" and, for an extract, "Uddrag: DDH AI Services"; unescaped. */
 function titleParts(repo: Repository, meeting: Meeting, label: string, track: string | undefined): { base: string; extract: string | undefined } {
@@ -197,7 +197,7 @@ function datedTitle(repo: Repository, meeting: Meeting, label: string, track: st
   return extract === undefined ? dated : `${dated} – ${extract}`;
 }
 
-/** The meeting pack's title, "Mødepakke DDH Styregruppemøde 28.04.2026", named as the agenda and minutes are. */
+/** The meeting pack's title, "Bilagspakke DDH Styregruppemøde 28.04.2026", named as the agenda and minutes are. */
 export function packTitle(repo: Repository, meeting: Meeting, options: Pick<RenderOptions, 'track'>): string {
   return datedTitle(repo, meeting, PACK_LABEL, options.track);
 }

@@ -43,8 +43,8 @@ describe('ddh render pack', () => {
   it('titles the pack as a meeting pack, in the Info dictionary and in the XMP, an extract with its track', async () => {
     const root = await copyExample();
     for (const [out, args, title] of [
-      ['whole', [], 'Mødepakke DDH Styregruppemøde 27.01.2026'],
-      ['extract', ['--track', 'kontaktcenter'], 'Mødepakke DDH Styregruppemøde 27.01.2026 – Uddrag: DDH Kontaktcenter'],
+      ['whole', [], 'Bilagspakke DDH Styregruppemøde 27.01.2026'],
+      ['extract', ['--track', 'kontaktcenter'], 'Bilagspakke DDH Styregruppemøde 27.01.2026 – Uddrag: DDH Kontaktcenter'],
     ] as const) {
       const r = await ddh(root, 'render', 'pack', DATE, '--out', out, ...args);
       expect(r.code, r.stderr).toBe(0);

@@ -12,7 +12,7 @@ import { findClients } from '../helpers/clients.js';
 
 const clients = findClients('pack writer', [['qpdf'], ['pdftotext'], ['pdfinfo']]);
 
-const META = { title: 'Mødepakke DDH Styregruppemøde 28.01.2025', date: '2025-01-28', lang: 'da-DK' };
+const META = { title: 'Bilagspakke DDH Styregruppemøde 28.01.2025', date: '2025-01-28', lang: 'da-DK' };
 
 function part(n: number, bytes: Uint8Array, stamp = `Bilag til punkt ${n}: Økonomi – “status” på året`): PackPart {
   return { bookmark: `Punkt ${n} – Økonomi: bilag ${n}`, stamp, bytes, itemFile: `meetings/2025-01-28/0${n}-okonomi.md`, attachment: `bilag/${n}.pdf` };
@@ -51,7 +51,7 @@ describe.runIf(clients.ready)('the pack in qpdf and poppler', () => {
   it('has every page, its title and its tagging in pdfinfo', () => {
     const info = run('pdfinfo', packFile);
     expect(info).toMatch(/^Pages:\s+8$/m);
-    expect(info).toMatch(/^Title:\s+Mødepakke DDH Styregruppemøde 28\.01\.2025$/m);
+    expect(info).toMatch(/^Title:\s+Bilagspakke DDH Styregruppemøde 28\.01\.2025$/m);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^CreationDate:\s+Tue Jan 28 00:00:00 2025 UTC$/m);
   });

@@ -78,7 +78,7 @@ describe(`--track ${TRACK}`, () => {
   it.each([
     ['agenda', 'DDH-dagsorden_27.01.2026', 'Dagsorden'],
     ['minutes', 'DDH-referat_27.01.2026', 'Referat'],
-    ['pack', 'DDH-bilagspakke_27.01.2026', 'Dagsorden'],
+    ['pack', 'DDH-bilagspakke_27.01.2026', 'Bilagspakke'],
   ])('the %s PDF is titled Uddrag and bookmarks the kept items under their own numbers', async (_document, base, label) => {
     const facts = await readPdfFacts(await readFile(file(`${base}_uddrag-ai.pdf`)));
     expect(facts.title).toBe(`${label} DDH Styregruppemøde 27.01.2026 – Uddrag: ${LABEL}`);

@@ -21,7 +21,7 @@ import { breakPage, dropContents, makeAgenda, makePdf, truncatePdf, type PageSpe
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 
-const META = { title: 'Mødepakke DDH Styregruppemøde 28.01.2025', date: '2025-01-28', lang: 'da-DK' };
+const META = { title: 'Bilagspakke DDH Styregruppemøde 28.01.2025', date: '2025-01-28', lang: 'da-DK' };
 
 function part(n: number, bytes: Uint8Array, name = `bilag/punkt-${n}.pdf`): PackPart {
   return {
