@@ -9,6 +9,9 @@ export const YAML_LIMITS = { bytes: 1_000_000, depth: 32, aliases: 50, nodes: 20
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The library's notes on tags it cannot resolve: the walker refuses every written tag itself, naming it, so they would only repeat that. */
+const TAG_WARNINGS = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
+
 /** Keys whose values are file paths. */
 const PATH_KEYS = new Set(['file', 'logo']);
 
@@ -71,7 +74,10 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
     const hint = yamlHint(e.code);
     diagnostics.push(problem(file, yamlMessage(e.code, e.message, text, e.pos[0]), { rule: 'yaml', ...at(errorStart(e.code, e.message, text, e.pos[0])), ...(hint ? { hint } : {}) }));
   }
-  for (const w of doc.warnings) diagnostics.push(problem(file, firstSentence(w.message), { rule: 'yaml', severity: 'warning', ...at(w.pos[0]) }));
+  for (const w of doc.warnings) {
+    if (TAG_WARNINGS.has(w.code)) continue;
+    diagnostics.push(problem(file, firstSentence(w.message), { rule: 'yaml', severity: 'warning', ...at(w.pos[0]) }));
+  }
   const locate: ParsedYaml['locate'] = (path, opts) => locateNode(doc, path, at, opts?.key ?? false) ?? unplaced(path);
   if (doc.errors.length > 0) return { value: undefined, diagnostics, locate };
 
