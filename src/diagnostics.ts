@@ -62,9 +62,20 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.hint === undefined ? head : `${head}\n    hint: ${d.hint}`;
 }
 
-/** Sorts diagnostics by file, line and column so output is stable and reads top to bottom. */
+/** The list without exact repeats, first occurrences in order: a YAML alias re-reads the nodes it names, and with them their problems. */
+export function uniqueDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.severity, d.rule, d.field, d.message, d.hint]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Sorts diagnostics by file, line and column, each once, so output is stable and reads top to bottom. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
+  return uniqueDiagnostics(list).sort(
     (a, b) =>
       compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );

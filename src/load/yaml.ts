@@ -1,7 +1,7 @@
 // Safe YAML parsing with positions: a cheap gate against hostile nesting, then `yaml` (1.2 core) and our own walk to plain data.
 
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { problem, type Diagnostic } from '../diagnostics.js';
+import { problem, uniqueDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { sanitizeText } from './source.js';
 
 /** Real items never come near these; they bound the work any text can cause. */
@@ -95,7 +95,7 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
 
   const walker = new Walker(file, at);
   const value = walker.convert(contents as Node, [], 0);
-  diagnostics.push(...walker.diagnostics);
+  diagnostics.push(...uniqueDiagnostics(walker.diagnostics));
   return { value: walker.failed ? undefined : value, diagnostics, locate };
 }
 

@@ -65,6 +65,13 @@ describe('parseYaml', () => {
     expect(formatField([0, 'date'])).toBe('[0].date');
   });
 
+  test('a problem reached again through an alias or a << merge is reported once', () => {
+    const found = (text: string) => parse(text, 'mapping', 2).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(found('base: &b {__proto__: x}\n<<: *b\n')).toEqual(["2:11 key '__proto__' is not allowed"]);
+    // The same mistake written twice is two findings.
+    expect(found('a: {__proto__: x}\nb: {__proto__: x}\n')).toEqual(["2:5 key '__proto__' is not allowed", "3:5 key '__proto__' is not allowed"]);
+  });
+
   test('key that is not text is refused', () => {
     expect(parse('? [a]\n: b\n').diagnostics[0]?.message).toBe('keys must be plain text');
   });
