@@ -111,6 +111,12 @@ describe('refreshCarried', () => {
     expect(text).toContain('    status: open\n  - id: ekstra\n    title: Ekstra punkt fra formanden\n    since: 2026-03-12\n    status: open\nproposal:');
   });
 
+  it('keeps a comment on the carried: line when it fills the list', async () => {
+    const root = await changedHistory(secretariatApproval('').replace('carried:\n', 'carried: []   # tom endnu\n'));
+    expect(await carry(root)).toMatchObject({ added: ['opgoerelse-af-ventetid', 'chatbot-pilotkommuner'], changed: true });
+    expect(await readFile(path.join(root, APPROVAL), 'utf8')).toBe(REFRESHED.replace('carried:\n', 'carried:   # tom endnu\n').replace(VENTETID_WRITTEN, `${CARRIED_VENTETID}    status: open\n`));
+  });
+
   it('changes nothing for the first meeting', async () => {
     const root = await makeRepo(repoWithFirstMeeting());
     const before = await readFile(path.join(root, 'meetings/2026-01-27/20-godkendelse.md'));
