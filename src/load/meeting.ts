@@ -25,14 +25,14 @@ export async function loadMeeting(repo: Repository, date: string): Promise<Loade
   const relDir = relativeName(repo.root, dir);
   const diagnostics: Diagnostic[] = [];
   if (!isCalendarDate(date)) {
-    diagnostics.push(problem(relDir, `folder name ${date} is not a day in the calendar`, { rule: 'date', hint: 'rename the folder to the real meeting date' }));
+    diagnostics.push(problem(`${relDir}/meeting.yaml`, `folder name ${date} is not a day in the calendar`, { rule: 'date', hint: 'rename the folder to the real meeting date' }));
   }
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
     names = readdirSync(dir);
   } catch {
-    return { diagnostics: [problem(relDir, `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
+    return { diagnostics: [problem('', `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
   }
 
   const facts = await readMeetingFile(repo, dir, relDir, date, names.includes('meeting.yaml'));

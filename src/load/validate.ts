@@ -53,7 +53,7 @@ async function frontMatterLocator(repo: Repository, file: string): Promise<(path
     return (at, key = false) => parsed.locate(at, { key });
   } catch {
     // The file loaded a moment ago; if it cannot be read again now, the findings still stand, at its first line.
-    return () => ({ line: 1 });
+    return () => ({ line: 1, column: 1 });
   }
 }
 
@@ -80,7 +80,6 @@ async function carryProblems(repo: Repository, meeting: Meeting, predecessorDate
     return missing.map((point) =>
       problem(file, `no approval item carries follow-up point '${point.id}' (${point.title}), open after ${predecessorDate}`, {
         rule: 'carry-lost',
-        line: 1,
         hint: `add an item with kind: approval, then run \`ddh carry ${meeting.date}\``,
       }),
     );

@@ -60,6 +60,29 @@ describe('ddh validate', () => {
     expect(r.stderr).toMatch(/meetings\/2026-01-27\/meeting\.yaml:1:\d+ {2}error {2}.*2026-01-27/);
   });
 
+  it('prints every kind of finding with a line and a column', async () => {
+    const utf16 = Buffer.from('\ufeff---\ntitle: A\n---\n', 'utf16le');
+    const root = await makeRepo({
+      'meetings/arkiv/x.md': '',
+      'meetings/2025-02-30/meeting.yaml': 'date: 2025-02-30\n',
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-27\n',
+      'meetings/2026-01-27/10-kpi.md': '---\ntitle: KPI\nfollowups: [{title: Ny plan}]\n---\n',
+      'meetings/2026-01-27/20-tegn.md': '---\ntitle: "A\\u0001"\n---\n',
+      'meetings/2026-03-12/meeting.yaml': 'date: 2026-03-12\n',
+      'meetings/2026-03-12/10-velkomst.md': '---\ntitle: Velkomst\n---\n',
+      'meetings/2026-03-12/20-utf16.md': utf16,
+      'meetings/2026-03-12/noter.md': '',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    const findings = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('    hint: ') && !/^\d+ errors? and/.test(l));
+    expect(findings.length).toBeGreaterThanOrEqual(6);
+    for (const line of findings) expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning|note) {2}\S/);
+    for (const file of ['meetings/arkiv', 'meetings/2025-02-30/meeting.yaml', 'meetings/2026-01-27/20-tegn.md', 'meetings/2026-03-12/20-utf16.md', 'meetings/2026-03-12/noter.md']) {
+      expect(findings.some((l) => l.startsWith(`${file}:`))).toBe(true);
+    }
+  });
+
   it('says when there is no minutes repository', async () => {
     const root = await makeRepo({ 'notes.txt': 'x' });
     const r = await ddh(root, 'validate');

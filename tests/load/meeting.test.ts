@@ -110,7 +110,7 @@ describe('loadMeeting', () => {
       `${M}/03-andet.md:3:1  error  carried points belong on the approval item only`,
       `${M}/03-andet.md:5:8  error  track 'ai' is not declared in ddh.yaml`,
       `${M}/meeting.yaml:2:7  error  kind 'temamøde' is not a meeting kind`,
-      `${M}/noter.md  error  'noter.md' is not named like an item file`,
+      `${M}/noter.md:1:1  error  'noter.md' is not named like an item file`,
     ]);
   });
 
@@ -135,10 +135,10 @@ describe('loadMeeting', () => {
 
   test('a missing meeting.yaml, a missing folder and a folder that is no calendar day', async () => {
     const { repo } = await repoWith({ [`${M}/01-a.md`]: '---\ntitle: A\n---\n', 'meetings/2025-02-30/meeting.yaml': 'date: 2025-02-30\n' });
-    expect(show((await loadMeeting(repo, '2025-01-28')).diagnostics)).toEqual([`${M}/meeting.yaml  error  meeting.yaml is missing`]);
-    expect(show((await loadMeeting(repo, '2025-04-01')).diagnostics)).toEqual(['meetings/2025-04-01  error  meeting folder meetings/2025-04-01 not found']);
+    expect(show((await loadMeeting(repo, '2025-01-28')).diagnostics)).toEqual([`${M}/meeting.yaml:1:1  error  meeting.yaml is missing`]);
+    expect(show((await loadMeeting(repo, '2025-04-01')).diagnostics)).toEqual(['ddh  error  meeting folder meetings/2025-04-01 not found']);
     expect(plain(show((await loadMeeting(repo, '2025-02-30')).diagnostics))).toEqual([
-      'meetings/2025-02-30  error  folder name 2025-02-30 is not a day in the calendar',
+      'meetings/2025-02-30/meeting.yaml:1:1  error  folder name 2025-02-30 is not a day in the calendar',
       'meetings/2025-02-30/meeting.yaml:1:7  error  date 2025-02-30 is not a day in the calendar',
     ]);
   });
@@ -152,7 +152,7 @@ describe('loadMeeting', () => {
     });
     const { meeting, warnings } = await readMeeting(repo, '2025-01-28');
     expect(meeting.items.map((i) => i.title)).toEqual(['Start', 'Zeta', 'Alfa']);
-    expect(show(warnings)).toEqual([`${M}/10-alfa.md  warning  '10-Zeta.md' and '10-alfa.md' have the same number 10: they are ordered by the rest of the file name`]);
+    expect(show(warnings)).toEqual([`${M}/10-alfa.md:1:1  warning  '10-Zeta.md' and '10-alfa.md' have the same number 10: they are ordered by the rest of the file name`]);
     expect(warnings[0]).toMatchObject({ rule: 'item-order' });
   });
 
@@ -223,15 +223,15 @@ describe('validateRepository', () => {
   test('an invalid predecessor is said explicitly, not skipped', async () => {
     const { repo } = await repoWith({ ...base, 'meetings/2024-12-05/03-fejl.md': '---\ntitle: [x]\n---\n', 'meetings/2025-01-28/01-a.md': '---\ntitle: A\n---\n' });
     expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual([
-      'meetings/2025-01-28/meeting.yaml  error  cannot check the carried follow-up points: the previous meeting 2024-12-05 has errors',
+      'meetings/2025-01-28/meeting.yaml:1:1  error  cannot check the carried follow-up points: the previous meeting 2024-12-05 has errors',
     ]);
   });
 
   test('a meeting without an approval item loses the open points: named, with a hint', async () => {
     const { repo } = await repoWith({ ...base, 'meetings/2025-01-28/01-a.md': '---\ntitle: A\n---\n' });
     expect(plain(show((await validateRepository(repo)).diagnostics))).toEqual([
-      "meetings/2025-01-28/meeting.yaml:1  error  no approval item carries follow-up point 'gammel' (Gammel sag), open after 2024-12-05",
-      "meetings/2025-01-28/meeting.yaml:1  error  no approval item carries follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'gammel' (Gammel sag), open after 2024-12-05",
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
     ]);
   });
 });

@@ -89,7 +89,7 @@ describe('findRepository', () => {
     expect(repo.meetingDates).toEqual(['2025-01-28']);
     const { diagnostics } = await validateRepository(repo);
     expect(diagnostics.map((d) => formatDiagnostic({ ...d, hint: undefined }))).toEqual([
-      "meetings/arkiv  warning  folder 'arkiv' is not a meeting: meeting folders are named by date",
+      "meetings/arkiv:1:1  warning  folder 'arkiv' is not a meeting: meeting folders are named by date",
     ]);
   });
 });

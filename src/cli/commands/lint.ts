@@ -13,7 +13,7 @@ export async function lintCommand(ctx: CommandContext, refs: string[], options: 
   const dates = refs.length === 0 ? undefined : refs.map((ref) => meetingDate(repo, ctx.cwd, ref));
   // Every meeting is read, so a named meeting is linted with its history (when a point was last updated).
   const { meetings, diagnostics } = await validateRepository(repo);
-  const inScope = (file: string): boolean => dates === undefined || dates.some((d) => file.startsWith(`meetings/${d}/`) || file === `meetings/${d}`);
+  const inScope = (file: string): boolean => dates === undefined || dates.some((d) => file.startsWith(`meetings/${d}/`));
   const errors = diagnostics.filter((d) => d.severity === 'error' && inScope(d.file));
   if (errors.length > 0) throw new DdhError(errors);
   const findings = lintRepository(repo, meetings, { staleAfter, dates });
