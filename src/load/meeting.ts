@@ -16,6 +16,10 @@ import { readYamlFile } from './yaml-file.js';
 /** A meeting as loaded: `meeting` is set only when no file of it has an error; warnings are in `diagnostics` either way. */
 export interface LoadedMeeting {
   meeting?: Meeting;
+  /** The items that could be read, in agenda order, also when other files of the meeting have errors. */
+  items: Omit<AgendaItem, 'number'>[];
+  /** Item files that could not be read; their errors are in `diagnostics`. */
+  unreadItems: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -32,7 +36,7 @@ export async function loadMeeting(repo: Repository, date: string): Promise<Loade
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
     names = readdirSync(dir);
   } catch {
-    return { diagnostics: [problem('', `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
+    return { items: [], unreadItems: [], diagnostics: [problem('', `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
   }
 
   const facts = await readMeetingFile(repo, dir, relDir, date, names.includes('meeting.yaml'));
@@ -42,9 +46,10 @@ export async function loadMeeting(repo: Repository, date: string): Promise<Loade
   diagnostics.push(...crossItemProblems(items.parsed));
 
   const sorted = sortDiagnostics(diagnostics);
-  if (hasErrors(sorted) || facts.meeting === undefined) return { diagnostics: sorted };
-  const agenda = items.parsed.flatMap((p, i) => (p.item ? [{ ...p.item, number: i + 1 } satisfies AgendaItem] : []));
-  return { meeting: { ...facts.meeting, items: agenda }, diagnostics: sorted };
+  const read = items.parsed.flatMap((p) => (p.item ? [p.item] : []));
+  const partial = { items: read, unreadItems: items.unread, diagnostics: sorted };
+  if (hasErrors(sorted) || facts.meeting === undefined) return partial;
+  return { ...partial, meeting: { ...facts.meeting, items: read.map((item, i) => ({ ...item, number: i + 1 }) satisfies AgendaItem) } };
 }
 
 /** Loads a meeting and throws DdhError listing every problem when any is an error. */
@@ -111,7 +116,7 @@ export function toPerson(entry: PersonEntry, members: readonly Member[]): Person
   return member ? { name, org: member.org } : { name };
 }
 
-async function readItems(repo: Repository, dir: string, relDir: string, names: string[]): Promise<{ parsed: ParsedItem[]; diagnostics: Diagnostic[] }> {
+async function readItems(repo: Repository, dir: string, relDir: string, names: string[]): Promise<{ parsed: ParsedItem[]; unread: string[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const files: { name: string; prefix: number }[] = [];
   for (const name of names) {
@@ -142,6 +147,7 @@ async function readItems(repo: Repository, dir: string, relDir: string, names: s
   }
 
   const parsed: ParsedItem[] = [];
+  const unread: string[] = [];
   for (const { name, prefix } of files) {
     const file = `${relDir}/${name}`;
     let result: ParsedItem;
@@ -154,10 +160,11 @@ async function readItems(repo: Repository, dir: string, relDir: string, names: s
       result = { diagnostics: error.diagnostics };
     }
     if (result.item) result.diagnostics.push(...(await itemFileProblems(repo, dir, result)));
+    else unread.push(file);
     parsed.push(result);
     diagnostics.push(...result.diagnostics);
   }
-  return { parsed, diagnostics };
+  return { parsed, unread, diagnostics };
 }
 
 /** Attachment files that are missing or lead outside the repository, and tracks ddh.yaml does not declare. */

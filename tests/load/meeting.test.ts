@@ -220,11 +220,47 @@ describe('validateRepository', () => {
     expect(diagnostics[0]).toMatchObject({ rule: 'carry-orphan', severity: 'warning' });
   });
 
-  test('an invalid predecessor is said explicitly, not skipped', async () => {
+  test('a predecessor item that cannot be read is said explicitly; the points of the rest are still checked', async () => {
     const { repo } = await repoWith({ ...base, 'meetings/2024-12-05/03-fejl.md': '---\ntitle: [x]\n---\n', 'meetings/2025-01-28/01-a.md': '---\ntitle: A\n---\n' });
     expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual([
-      'meetings/2025-01-28/meeting.yaml:1:1  error  cannot check the carried follow-up points: the previous meeting 2024-12-05 has errors',
+      'meetings/2025-01-28/meeting.yaml:1:1  error  cannot check the follow-up points agreed in meetings/2024-12-05/03-fejl.md: it cannot be read',
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'gammel' (Gammel sag), open after 2024-12-05",
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
     ]);
+  });
+
+  test('a predecessor whose approval item cannot be read cannot be checked, and says so', async () => {
+    const { repo } = await repoWith({
+      ...base,
+      'meetings/2024-12-05/01-godkendelse.md': approval('  - {id: gammel, title: Gammel sag, since: 2024-10-01, status: åben}\n'),
+      'meetings/2025-01-28/01-godkendelse.md': approval(''),
+    });
+    expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual([
+      'meetings/2025-01-28/01-godkendelse.md:1:1  error  cannot check the carried follow-up points: the previous meeting 2024-12-05 has items that cannot be read',
+    ]);
+  });
+
+  test('a lost point is reported along with the other errors of either meeting', async () => {
+    const { repo } = await repoWith({
+      ...base,
+      'meetings/2024-12-05/meeting.yaml': 'date: 2024-12-05\nchair: [x]\n',
+      'meetings/2025-01-28/meeting.yaml': 'date: 2025-01-28\nstatus: godkendt\n',
+      'meetings/2025-01-28/01-godkendelse.md': approval('  - {id: gammel, title: Gammel sag, since: 2024-10-01, status: open}\n'),
+      'meetings/2025-01-28/02-fejl.md': '---\ntitle: B\ntypes: [X]\n---\n',
+    });
+    const result = await validateRepository(repo);
+    expect(result.meetings).toEqual([]);
+    expect(show(result.diagnostics)).toEqual([
+      'meetings/2024-12-05/meeting.yaml:2:8  error  chair must be text',
+      "meetings/2025-01-28/01-godkendelse.md:4:1  error  carried lacks follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
+      'meetings/2025-01-28/02-fejl.md:3:9  error  types[0] must be one of O, D, B',
+      'meetings/2025-01-28/meeting.yaml:2:9  error  status must be one of draft, approved',
+    ]);
+  });
+
+  test('when the approval item may be among the unreadable items, only their errors are reported', async () => {
+    const { repo } = await repoWith({ ...base, 'meetings/2025-01-28/01-godkendelse.md': '---\ntitle: Godkendelse\nkind: approval\ncarried: ingen\n---\n' });
+    expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual(['meetings/2025-01-28/01-godkendelse.md:4:10  error  carried must be a list']);
   });
 
   test('a meeting without an approval item loses the open points: named, with a hint', async () => {
