@@ -14,7 +14,8 @@ import { parseYaml } from './yaml.js';
  * Loads the meetings of `dates` (all when left out) and checks each against its predecessor: every follow-up point
  * open after the predecessor must be carried (an error otherwise), and a carried point the predecessor no longer
  * hands on is warned about. The check runs whenever both approval items could be read, also when other files of
- * either meeting have errors, so one run shows every problem. Returns the valid meetings and every diagnostic, sorted.
+ * either meeting have errors, so one run shows every problem. Returns the valid meetings, every diagnostic, sorted,
+ * and how many item files were checked, those with errors included.
  */
 export async function validateRepository(
   repo: Repository,
@@ -36,10 +37,8 @@ export async function validateRepository(
   for (const date of wanted) {
     const current = await load(date);
     diagnostics.push(...current.diagnostics);
-    if (current.meeting !== undefined) {
-      meetings.push(current.meeting);
-      itemCount += current.meeting.items.length;
-    }
+    if (current.meeting !== undefined) meetings.push(current.meeting);
+    itemCount += current.items.length + current.unreadItems.length;
     const before = repo.meetingDates.filter((d) => d < date).at(-1);
     if (before !== undefined) diagnostics.push(...(await carryProblems(repo, date, current, before, await load(before))));
   }

@@ -58,6 +58,8 @@ describe('ddh validate', () => {
     for (const line of lines) expect(line).toMatch(/^meetings\/2026-01-27\/[\w.-]+:\d+:\d+ {2}error {2}\S/);
     expect(r.stderr).toMatch(/meetings\/2026-01-27\/10-velkomst\.md:3:\d+ {2}error {2}.*types\[1\]/);
     expect(r.stderr).toMatch(/meetings\/2026-01-27\/meeting\.yaml:1:\d+ {2}error {2}.*2026-01-27/);
+    // Both item files were checked, the meeting failing or not.
+    expect(r.stderr).toMatch(/\n\d+ errors and 0 warnings in 1 meeting and 2 items$/);
   });
 
   it('prints every kind of finding with a line and a column', async () => {

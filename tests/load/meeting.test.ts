@@ -250,6 +250,8 @@ describe('validateRepository', () => {
     });
     const result = await validateRepository(repo);
     expect(result.meetings).toEqual([]);
+    // Every item file checked counts, the one with an error too.
+    expect(result.itemCount).toBe(4);
     expect(show(result.diagnostics)).toEqual([
       'meetings/2024-12-05/meeting.yaml:2:8  error  chair must be text',
       "meetings/2025-01-28/01-godkendelse.md:4:1  error  carried lacks follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
