@@ -79,7 +79,7 @@ async function readMeetingFile(
     diagnostics.push(problem(file, `date ${loose.date} is not the folder's date ${date}`, { rule: 'date', field: 'date', ...at(['date']), hint: `write date: ${date}, or rename the folder` }));
   }
   const kind = typeof loose.kind === 'string' ? loose.kind : Object.keys(repo.config.kinds)[0] ?? 'styregruppemøde';
-  if (!Object.hasOwn(repo.config.kinds, kind)) diagnostics.push(unknownKind(file, kind, repo.config, at(['kind']), 'kind'));
+  if (!repo.unreadSettings?.includes('kinds') && !Object.hasOwn(repo.config.kinds, kind)) diagnostics.push(unknownKind(file, kind, repo.config, at(['kind']), 'kind'));
   const data = checked.data;
   if (data === undefined || hasErrors(diagnostics)) return { diagnostics };
   const people = (list: PersonEntry[] | undefined): Person[] => (list ?? []).map((p) => toPerson(p, repo.members));
@@ -184,7 +184,7 @@ async function itemFileProblems(repo: Repository, dir: string, { item, parsed }:
       out.push(problem(item.file, `${field} ${shown} ${resolved.problem} (attachment '${attachment.title}')`, { rule: 'attachment', field, ...at(['attachments', i, 'file']), hint: resolved.hint }));
     }
   }
-  if (item.track !== undefined && !Object.hasOwn(repo.config.tracks, item.track)) {
+  if (item.track !== undefined && !repo.unreadSettings?.includes('tracks') && !Object.hasOwn(repo.config.tracks, item.track)) {
     const known = Object.keys(repo.config.tracks);
     out.push(
       problem(item.file, `track '${item.track}' is not declared in ddh.yaml`, {

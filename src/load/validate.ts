@@ -6,7 +6,7 @@ import type { Meeting, Repository } from '../model.js';
 import { missingPoints, orphanedPoints } from '../rules/carry-forward.js';
 import { compareText } from '../rules/order.js';
 import { loadMeeting, type LoadedMeeting } from './meeting.js';
-import { warningsOf } from './repository.js';
+import { problemsOf } from './repository.js';
 import { readSourceText, splitFrontMatter } from './source.js';
 import { parseYaml } from './yaml.js';
 
@@ -31,7 +31,7 @@ export async function validateRepository(
     return result;
   };
 
-  const diagnostics: Diagnostic[] = dates === undefined ? [...warningsOf(repo)] : warningsOf(repo).filter((d) => d.rule !== 'meeting-folder');
+  const diagnostics: Diagnostic[] = dates === undefined ? [...problemsOf(repo)] : problemsOf(repo).filter((d) => d.rule !== 'meeting-folder');
   const meetings: Meeting[] = [];
   let itemCount = 0;
   for (const date of wanted) {

@@ -62,6 +62,40 @@ describe('ddh validate', () => {
     expect(r.stderr).toMatch(/\n\d+ errors and 0 warnings in 1 meeting and 2 items$/);
   });
 
+  it('reports problems in ddh.yaml, plan.yaml and members.yaml and goes on to check the meetings', async () => {
+    const root = await makeRepo({
+      'ddh.yaml': 'kinds: {temamøde: Temamøde}\ntracks: {ai: AI}\nstyle: {colour: blå}\n',
+      'meetings/plan.yaml': '- date: 2026-13-01\n',
+      'meetings/members.yaml': '- name: Bo\n',
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-27\nkind: temamøde\n',
+      'meetings/2026-01-27/10-ai.md': '---\ntitle: AI\ntrack: ai\ntypes: [X]\n---\n',
+      'meetings/2026-01-27/20-kpi.md': '---\ntitle: KPI\n---\n',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('  error  '))).toEqual([
+      'ddh.yaml:3:17  error  style.colour must be six hexadecimal digits without #, e.g. 1F4E79',
+      'meetings/2026-01-27/10-ai.md:4:9  error  types[0] must be one of O, D, B',
+      'meetings/members.yaml:1:3  error  [0].org is required',
+      'meetings/plan.yaml:1:9  error  [0].date 2026-13-01 is not a day in the calendar',
+    ]);
+    expect(r.stderr).toMatch(/\n4 errors and 0 warnings in 1 meeting and 2 items$/);
+  });
+
+  it('with a ddh.yaml that cannot be read at all, leaves out only the checks of kinds and tracks', async () => {
+    const root = await makeRepo({
+      'ddh.yaml': 'kinds: {temamøde: Temamøde}\n  tracks: x\n',
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-28\nkind: temamøde\n',
+      'meetings/2026-01-27/10-ai.md': '---\ntitle: AI\ntrack: ai\n---\n',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.includes('  error  '));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^ddh\.yaml:2:\d+ {2}error {2}/);
+    expect(errors[1]).toBe("meetings/2026-01-27/meeting.yaml:1:7  error  date 2026-01-28 is not the folder's date 2026-01-27");
+  });
+
   it('prints every kind of finding with a line and a column', async () => {
     const utf16 = Buffer.from('\ufeff---\ntitle: A\n---\n', 'utf16le');
     const root = await makeRepo({
