@@ -7,10 +7,12 @@ export type Severity = 'error' | 'warning' | 'note';
 
 /**
  * A finding about a source file, linter style: where it is, what rule found it, and what to do.
- * `file` is relative to the repository root with forward slashes, so messages read the same on Windows.
+ * `file` is relative to the repository root with forward slashes, so messages read the same on Windows. A problem
+ * with a meeting as a whole names its meeting.yaml; one with the request itself (a date, a flag) names no file: ''.
  */
 export interface Diagnostic {
   file: string;
+  /** Left out when the whole file is meant: it is then printed at 1:1. */
   line?: number;
   column?: number;
   /** The field the finding is about, as a path: `attachments[1].file`. */
@@ -54,17 +56,31 @@ export function fail(file: string, message: string, details: Partial<Omit<Diagno
   throw new DdhError([problem(file, message, details)]);
 }
 
-/** `meetings/2025-01-28/04-kpi.md:3:9  error  types[1] must be one of O, D, B` and the hint on the next line. */
+/**
+ * `meetings/2025-01-28/04-kpi.md:3:9  error  types[1] must be one of O, D, B` and the hint on the next line. Every
+ * file is printed with a line and a column, so that editors and CI problem matchers find each one.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file === '' ? 'ddh' : [d.file, d.line, d.line === undefined ? undefined : d.column].filter((x) => x !== undefined).join(':');
+  const where = d.file === '' ? 'ddh' : `${d.file}:${d.line ?? 1}:${d.column ?? 1}`;
   const field = d.field !== undefined && d.field !== '' && !d.message.startsWith(d.field) ? `${d.field}: ` : '';
   const head = `${where}  ${d.severity}  ${field}${d.message}`;
   return d.hint === undefined ? head : `${head}\n    hint: ${d.hint}`;
 }
 
-/** Sorts diagnostics by file, line and column so output is stable and reads top to bottom. */
+/** The list without exact repeats, first occurrences in order: a YAML alias re-reads the nodes it names, and with them their problems. */
+export function uniqueDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.severity, d.rule, d.field, d.message, d.hint]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Sorts diagnostics by file, line and column, each once, so output is stable and reads top to bottom. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
+  return uniqueDiagnostics(list).sort(
     (a, b) =>
       compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );

@@ -174,4 +174,9 @@ export interface Repository {
   members: Member[];
   /** Dates of the meeting folders under meetings/, ascending. */
   meetingDates: string[];
+  /**
+   * Settings ddh.yaml gives but that could not be read, so that the built-in defaults stand in for them: the checks
+   * against them (meeting kinds, tracks) are left out. Only a repository read to collect its problems has any.
+   */
+  unreadSettings?: ('kinds' | 'tracks')[];
 }

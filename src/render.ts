@@ -98,7 +98,7 @@ async function locateWarnings(repo: Repository, meeting: Meeting, warnings: read
         if (column >= 0) return problem(rel, w.message, { line: i + 1, column: column + 1, severity: 'warning', rule: 'render' });
       }
     }
-    return problem(meeting.relDir, w.message, { severity: 'warning', rule: 'render' });
+    return problem(`${meeting.relDir}/meeting.yaml`, w.message, { severity: 'warning', rule: 'render' });
   });
 }
 

@@ -30,7 +30,7 @@ describe('atomic writing', () => {
     const error = await writeFileAtomic({ path: target, bytes: 'ny version', display: 'out/referat.docx' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DdhError);
     expect(formatDiagnostic((error as DdhError).diagnostics[0]!)).toMatch(
-      new RegExp(`^out/referat\\.docx {2}error {2}cannot replace the file \\(${code}\\): it is open in another program`),
+      new RegExp(`^out/referat\\.docx:1:1 {2}error {2}cannot replace the file \\(${code}\\): it is open in another program`),
     );
     expect(await readFile(target, 'utf8')).toBe('gammel version');
     expect(await readdir(dir)).toEqual(['referat.docx']);

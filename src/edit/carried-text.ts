@@ -169,6 +169,19 @@ function keptBody(entry: Entry, point: FollowUp, column: number): string {
 }
 
 /**
+ * The comment written on the `carried:` line itself (`carried: []   # tom endnu`), with the spaces before it; '' when
+ * there is none. `tokens` are those that can hold it: the pair's separator and the end of a flow or scalar value.
+ */
+function keyLineComment(text: string, colonOffset: number, tokens: readonly CST.SourceToken[]): string {
+  const lineEnd = text.indexOf('\n', colonOffset);
+  const comment = tokens.find((t) => t.type === 'comment' && t.offset > colonOffset && (lineEnd < 0 || t.offset < lineEnd));
+  if (comment === undefined) return '';
+  // `]# x` reads as a comment to the parser, but `carried:# x` would not be one.
+  const spaces = /[ \t]*$/.exec(text.slice(0, comment.offset))?.[0] || ' ';
+  return spaces + comment.source;
+}
+
+/**
  * Returns `yaml` (front-matter text, LF line ends) with its top-level `carried:` list replaced by `points`.
  * Entries whose id is in `points` keep their exact text, comments included, but take the point's title, since, owner
  * and due: when one differs (the previous meeting changed it) only those values are edited in place, and the entry's
@@ -191,6 +204,8 @@ export function rewriteCarried(yaml: string, points: readonly FollowUp[]): strin
   const colon = pair.sep?.find((t) => t.type === 'map-value-ind');
   if (colon === undefined) throw new Error('carried: has no value indicator');
   const value = pair.value;
+  const valueEnd = value !== undefined && 'end' in value && Array.isArray(value.end) ? value.end : [];
+  const comment = keyLineComment(text, colon.offset, [...(pair.sep ?? []), ...valueEnd]);
 
   if (value?.type === 'block-seq' && value.items.some((item) => item.start.some((t) => t.type === 'seq-item-ind'))) {
     const entries: Entry[] = [];
@@ -211,7 +226,10 @@ export function rewriteCarried(yaml: string, points: readonly FollowUp[]): strin
     const start = value.offset;
     const end = tokenEnd(value);
     if (points.length === 0) {
-      return `${text.slice(0, colon.offset + 1)} []\n${trailing}${text.slice(end)}`;
+      // Comment lines between the key and the first entry stay, under the empty list.
+      const keyLineEnd = text.indexOf('\n', colon.offset) + 1;
+      const commentLines = text.slice(keyLineEnd, Math.max(keyLineEnd, text.lastIndexOf('\n', start - 1) + 1));
+      return `${text.slice(0, colon.offset + 1)} []${comment}\n${commentLines}${trailing}${text.slice(end)}`;
     }
     const column = columnOf(text, start);
     const byId = new Map(entries.filter((e) => e.id !== undefined).map((e) => [e.id, e]));
@@ -229,6 +247,6 @@ export function rewriteCarried(yaml: string, points: readonly FollowUp[]): strin
   const lineEnd = pair.sep?.find((t) => t.type === 'newline' && t.offset > colon.offset);
   const end = value !== undefined ? tokenEnd(value) : lineEnd !== undefined ? tokenEnd(lineEnd) : Math.max(...(pair.sep ?? []).map(tokenEnd));
   const rest = text.slice(end);
-  const list = points.length === 0 ? ' []\n' : `\n${points.map((p) => renderPoint(p, 2)).join('')}`;
+  const list = points.length === 0 ? ` []${comment}\n` : `${comment}\n${points.map((p) => renderPoint(p, 2)).join('')}`;
   return text.slice(0, colon.offset + 1) + list + rest;
 }

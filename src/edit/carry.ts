@@ -78,11 +78,11 @@ export function replaceCarriedInFile(raw: string, file: string, points: readonly
 export async function refreshCarried(repo: Repository, date: string): Promise<CarryResult> {
   checkMeetingDate(date);
   if (!repo.meetingDates.includes(date)) {
-    fail(`meetings/${date}`, `there is no meeting folder meetings/${date}`, { rule: 'carry', hint: `create it with: ddh new-meeting ${date}` });
+    fail('', `there is no meeting folder meetings/${date}`, { rule: 'carry', hint: `create it with: ddh new-meeting ${date}` });
   }
   const { meeting, diagnostics } = await loadMeeting(repo, date);
   if (meeting === undefined) {
-    const head = problem(`meetings/${date}`, `meetings/${date} has errors, so its carried follow-up points cannot be refreshed`, {
+    const head = problem('', `meetings/${date} has errors, so its carried follow-up points cannot be refreshed`, {
       rule: 'carry',
       hint: `fix the problems below (ddh validate ${date}), then run: ddh carry ${date}`,
     });
@@ -90,7 +90,7 @@ export async function refreshCarried(repo: Repository, date: string): Promise<Ca
   }
   const approval = meeting.items.find((item) => item.kind === 'approval');
   if (approval === undefined) {
-    fail(meeting.relDir, `meetings/${date} has no approval item to carry the follow-up points into`, {
+    fail(`${meeting.relDir}/meeting.yaml`, `meetings/${date} has no approval item to carry the follow-up points into`, {
       rule: 'carry',
       hint: 'add `kind: approval` to the front matter of the item "Godkendelse af referat og opfølgning"',
     });

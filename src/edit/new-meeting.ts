@@ -28,7 +28,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 function refuseExisting(date: string): never {
-  fail(`meetings/${date}`, `meetings/${date} already exists: new-meeting never changes an existing meeting`, {
+  fail('', `meetings/${date} already exists: new-meeting never changes an existing meeting`, {
     rule: 'exists',
     hint: `edit its files, or pick another date; to refresh its follow-up points run: ddh carry ${date}`,
   });
@@ -60,7 +60,7 @@ function meetingFacts(repo: Repository, date: string, kindOption: string | undef
 function carryNotes(repo: Repository, date: string, predecessor: Meeting | undefined): Diagnostic[] {
   const notes: Diagnostic[] = [];
   if (predecessor === undefined) {
-    notes.push(problem(`meetings/${date}`, 'first meeting: no follow-up points to carry', { rule: 'carry-first', severity: 'note' }));
+    notes.push(problem(`meetings/${date}/meeting.yaml`, 'first meeting: no follow-up points to carry', { rule: 'carry-first', severity: 'note' }));
   } else if (predecessor.status !== 'approved') {
     notes.push(
       problem(`${predecessor.relDir}/meeting.yaml`, `the previous meeting ${predecessor.date} is still a draft: its follow-up points were carried as they stand now`, {
@@ -73,7 +73,7 @@ function carryNotes(repo: Repository, date: string, predecessor: Meeting | undef
   const later = repo.meetingDates.find((d) => d > date);
   if (later !== undefined) {
     notes.push(
-      problem(`meetings/${later}`, `${later} now carries its follow-up points from ${date}`, {
+      problem(`meetings/${later}/meeting.yaml`, `${later} now carries its follow-up points from ${date}`, {
         rule: 'carry-order',
         severity: 'warning',
         hint: `check it with: ddh carry ${later}`,

@@ -31,7 +31,7 @@ export async function readPredecessor(repo: Repository, date: string, retry: str
     return (await readMeeting(repo, previous)).meeting;
   } catch (error) {
     if (!(error instanceof DdhError)) throw error;
-    const head = problem(`meetings/${previous}`, `the previous meeting ${previous} has errors, so its open follow-up points cannot be carried into ${date}`, {
+    const head = problem('', `the previous meeting ${previous} has errors, so its open follow-up points cannot be carried into ${date}`, {
       rule: 'carry-predecessor',
       hint: `fix the problems below (ddh validate ${previous}), then run: ${retry}`,
     });

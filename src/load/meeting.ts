@@ -16,6 +16,10 @@ import { readYamlFile } from './yaml-file.js';
 /** A meeting as loaded: `meeting` is set only when no file of it has an error; warnings are in `diagnostics` either way. */
 export interface LoadedMeeting {
   meeting?: Meeting;
+  /** The items that could be read, in agenda order, also when other files of the meeting have errors. */
+  items: Omit<AgendaItem, 'number'>[];
+  /** Item files that could not be read; their errors are in `diagnostics`. */
+  unreadItems: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -25,14 +29,14 @@ export async function loadMeeting(repo: Repository, date: string): Promise<Loade
   const relDir = relativeName(repo.root, dir);
   const diagnostics: Diagnostic[] = [];
   if (!isCalendarDate(date)) {
-    diagnostics.push(problem(relDir, `folder name ${date} is not a day in the calendar`, { rule: 'date', hint: 'rename the folder to the real meeting date' }));
+    diagnostics.push(problem(`${relDir}/meeting.yaml`, `folder name ${date} is not a day in the calendar`, { rule: 'date', hint: 'rename the folder to the real meeting date' }));
   }
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
     names = readdirSync(dir);
   } catch {
-    return { diagnostics: [problem(relDir, `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
+    return { items: [], unreadItems: [], diagnostics: [problem('', `meeting folder ${relDir} not found`, { rule: 'meeting', hint: `create it with \`ddh new-meeting ${date}\`` })] };
   }
 
   const facts = await readMeetingFile(repo, dir, relDir, date, names.includes('meeting.yaml'));
@@ -42,9 +46,10 @@ export async function loadMeeting(repo: Repository, date: string): Promise<Loade
   diagnostics.push(...crossItemProblems(items.parsed));
 
   const sorted = sortDiagnostics(diagnostics);
-  if (hasErrors(sorted) || facts.meeting === undefined) return { diagnostics: sorted };
-  const agenda = items.parsed.flatMap((p, i) => (p.item ? [{ ...p.item, number: i + 1 } satisfies AgendaItem] : []));
-  return { meeting: { ...facts.meeting, items: agenda }, diagnostics: sorted };
+  const read = items.parsed.flatMap((p) => (p.item ? [p.item] : []));
+  const partial = { items: read, unreadItems: items.unread, diagnostics: sorted };
+  if (hasErrors(sorted) || facts.meeting === undefined) return partial;
+  return { ...partial, meeting: { ...facts.meeting, items: read.map((item, i) => ({ ...item, number: i + 1 }) satisfies AgendaItem) } };
 }
 
 /** Loads a meeting and throws DdhError listing every problem when any is an error. */
@@ -74,7 +79,7 @@ async function readMeetingFile(
     diagnostics.push(problem(file, `date ${loose.date} is not the folder's date ${date}`, { rule: 'date', field: 'date', ...at(['date']), hint: `write date: ${date}, or rename the folder` }));
   }
   const kind = typeof loose.kind === 'string' ? loose.kind : Object.keys(repo.config.kinds)[0] ?? 'styregruppemøde';
-  if (!Object.hasOwn(repo.config.kinds, kind)) diagnostics.push(unknownKind(file, kind, repo.config, at(['kind']), 'kind'));
+  if (!repo.unreadSettings?.includes('kinds') && !Object.hasOwn(repo.config.kinds, kind)) diagnostics.push(unknownKind(file, kind, repo.config, at(['kind']), 'kind'));
   const data = checked.data;
   if (data === undefined || hasErrors(diagnostics)) return { diagnostics };
   const people = (list: PersonEntry[] | undefined): Person[] => (list ?? []).map((p) => toPerson(p, repo.members));
@@ -111,7 +116,7 @@ export function toPerson(entry: PersonEntry, members: readonly Member[]): Person
   return member ? { name, org: member.org } : { name };
 }
 
-async function readItems(repo: Repository, dir: string, relDir: string, names: string[]): Promise<{ parsed: ParsedItem[]; diagnostics: Diagnostic[] }> {
+async function readItems(repo: Repository, dir: string, relDir: string, names: string[]): Promise<{ parsed: ParsedItem[]; unread: string[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const files: { name: string; prefix: number }[] = [];
   for (const name of names) {
@@ -142,6 +147,7 @@ async function readItems(repo: Repository, dir: string, relDir: string, names: s
   }
 
   const parsed: ParsedItem[] = [];
+  const unread: string[] = [];
   for (const { name, prefix } of files) {
     const file = `${relDir}/${name}`;
     let result: ParsedItem;
@@ -154,10 +160,11 @@ async function readItems(repo: Repository, dir: string, relDir: string, names: s
       result = { diagnostics: error.diagnostics };
     }
     if (result.item) result.diagnostics.push(...(await itemFileProblems(repo, dir, result)));
+    else unread.push(file);
     parsed.push(result);
     diagnostics.push(...result.diagnostics);
   }
-  return { parsed, diagnostics };
+  return { parsed, unread, diagnostics };
 }
 
 /** Attachment files that are missing or lead outside the repository, and tracks ddh.yaml does not declare. */
@@ -177,7 +184,7 @@ async function itemFileProblems(repo: Repository, dir: string, { item, parsed }:
       out.push(problem(item.file, `${field} ${shown} ${resolved.problem} (attachment '${attachment.title}')`, { rule: 'attachment', field, ...at(['attachments', i, 'file']), hint: resolved.hint }));
     }
   }
-  if (item.track !== undefined && !Object.hasOwn(repo.config.tracks, item.track)) {
+  if (item.track !== undefined && !repo.unreadSettings?.includes('tracks') && !Object.hasOwn(repo.config.tracks, item.track)) {
     const known = Object.keys(repo.config.tracks);
     out.push(
       problem(item.file, `track '${item.track}' is not declared in ddh.yaml`, {

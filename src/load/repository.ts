@@ -36,12 +36,15 @@ export function defaultConfig(): Config {
   };
 }
 
-/** Warnings found while reading a repository's own files; validateRepository reports them. */
-const repositoryWarnings = new WeakMap<Repository, Diagnostic[]>();
+/** Problems found while reading a repository's own files; validateRepository reports them. */
+const repositoryProblems = new WeakMap<Repository, Diagnostic[]>();
 
-/** Warnings (not errors) from ddh.yaml, plan.yaml and members.yaml, and folders under meetings/ that are not meetings. */
-export function warningsOf(repo: Repository): Diagnostic[] {
-  return repositoryWarnings.get(repo) ?? [];
+/**
+ * The problems of ddh.yaml, plan.yaml and members.yaml (warnings, and errors when the repository was read with
+ * `collect`), and folders under meetings/ that are not meetings.
+ */
+export function problemsOf(repo: Repository): Diagnostic[] {
+  return repositoryProblems.get(repo) ?? [];
 }
 
 async function exists(p: string, kind: 'file' | 'dir'): Promise<boolean> {
@@ -60,9 +63,11 @@ export function relativeName(root: string, abs: string): string {
 
 /**
  * Finds the repository holding `startDir` (the nearest folder at or above it with ddh.yaml or meetings/) and reads
- * its settings. Throws DdhError listing every problem in ddh.yaml, plan.yaml and members.yaml.
+ * its settings. Throws DdhError listing every problem in ddh.yaml, plan.yaml and members.yaml; with `collect` it
+ * does not: what can be read of those files is used, built-in defaults stand in for the rest, and the problems are
+ * kept for validateRepository, so that `ddh validate` goes on to check the meetings.
  */
-export async function findRepository(startDir: string): Promise<Repository> {
+export async function findRepository(startDir: string, options: { collect?: boolean } = {}): Promise<Repository> {
   const start = path.resolve(startDir);
   let dir = start;
   for (;;) {
@@ -78,30 +83,52 @@ export async function findRepository(startDir: string): Promise<Repository> {
     }
     dir = parent;
   }
-  return readRepository(await realpath(dir));
+  return readRepository(await realpath(dir), options.collect === true);
 }
 
-async function readRepository(root: string): Promise<Repository> {
+/**
+ * What can be used of a settings file with errors: the list entries (keyed `[i]`) or mapping keys no error is about,
+ * and those that are broken, or `all` when an error is about the whole file. Pure.
+ */
+export function readablePart(value: unknown, diagnostics: readonly Diagnostic[]): { entries: [string, unknown][]; broken: Set<string> | 'all' } {
+  // An error's field starts with the entry or key it is about: `[2]` of `[2].date`, `style` of `style.colour`.
+  const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => /^(\[\d+\]|[^.[]+)/.exec(d.field ?? '')?.[1] ?? ''));
+  if (value === null || typeof value !== 'object' || broken.has('')) return { entries: [], broken: 'all' };
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value);
+  return { entries: entries.filter(([key]) => !broken.has(key)), broken };
+}
+
+/** A settings file as far as it can be used: all of it when it has no error, else its readable part. */
+async function readSettingsFile<T>(abs: string, file: string, schema: 'ddh' | 'plan' | 'members') {
+  const checked = await readYamlFile<T>(abs, file, schema);
+  const part = checked.data === undefined ? readablePart(checked.parsed?.value, checked.diagnostics) : undefined;
+  return { checked, entries: part?.entries ?? [], broken: part?.broken ?? new Set<string>() };
+}
+
+async function readRepository(root: string, collect: boolean): Promise<Repository> {
   const diagnostics: Diagnostic[] = [];
   const config = defaultConfig();
+  const unreadSettings: ('kinds' | 'tracks')[] = [];
   const configPath = path.join(root, 'ddh.yaml');
   const hasConfig = await exists(configPath, 'file');
   if (hasConfig) {
-    const checked = await readYamlFile<DdhFile>(configPath, 'ddh.yaml', 'ddh');
+    const { checked, entries, broken } = await readSettingsFile<DdhFile>(configPath, 'ddh.yaml', 'ddh');
     diagnostics.push(...checked.diagnostics);
-    if (checked.data) {
-      const logo = await applySettings(config, checked.data, root);
-      if (logo) diagnostics.push({ ...logo, ...checked.parsed?.locate(['style', 'logo']) });
-    }
+    // Only keys without errors are applied; each is then valid on its own.
+    const settings = checked.data ?? (Object.fromEntries(entries) as DdhFile);
+    const logo = await applySettings(config, settings, root);
+    if (logo) diagnostics.push({ ...logo, ...checked.parsed?.locate(['style', 'logo']) });
+    unreadSettings.push(...(['kinds', 'tracks'] as const).filter((key) => broken === 'all' || broken.has(key)));
   }
 
   const plan: PlanEntry[] = [];
   const planPath = path.join(root, 'meetings', 'plan.yaml');
   if (await exists(planPath, 'file')) {
-    const checked = await readYamlFile<PlanFile>(planPath, 'meetings/plan.yaml', 'plan');
+    const { checked, entries } = await readSettingsFile<PlanFile>(planPath, 'meetings/plan.yaml', 'plan');
     diagnostics.push(...checked.diagnostics);
-    for (const [i, entry] of (checked.data ?? []).entries()) {
-      if (entry.kind !== undefined && !Object.hasOwn(config.kinds, entry.kind)) {
+    const usable = checked.data?.map((entry, i) => ({ entry, i })) ?? entries.map(([key, entry]) => ({ entry: entry as PlanEntry, i: Number(key.slice(1, -1)) }));
+    for (const { entry, i } of usable) {
+      if (entry.kind !== undefined && !unreadSettings.includes('kinds') && !Object.hasOwn(config.kinds, entry.kind)) {
         diagnostics.push(unknownKind('meetings/plan.yaml', entry.kind, config, checked.parsed?.locate([i, 'kind']), `[${i}].kind`));
       }
       plan.push(entry);
@@ -112,16 +139,17 @@ async function readRepository(root: string): Promise<Repository> {
   const members: Member[] = [];
   const membersPath = path.join(root, 'meetings', 'members.yaml');
   if (await exists(membersPath, 'file')) {
-    const checked = await readYamlFile<MembersFile>(membersPath, 'meetings/members.yaml', 'members');
+    const { checked, entries } = await readSettingsFile<MembersFile>(membersPath, 'meetings/members.yaml', 'members');
     diagnostics.push(...checked.diagnostics);
-    members.push(...(checked.data ?? []));
+    members.push(...(checked.data ?? entries.map(([, member]) => member as Member)));
   }
 
   const { dates, strays } = await listMeetingFolders(root);
-  if (hasErrors(diagnostics)) throw new DdhError(sortDiagnostics(diagnostics));
+  if (!collect && hasErrors(diagnostics)) throw new DdhError(sortDiagnostics(diagnostics));
   const repo: Repository = { root, config, plan, members, meetingDates: dates };
   if (hasConfig) repo.configFile = configPath;
-  repositoryWarnings.set(repo, [...diagnostics, ...strays]);
+  if (unreadSettings.length > 0) repo.unreadSettings = unreadSettings;
+  repositoryProblems.set(repo, [...diagnostics, ...strays]);
   return repo;
 }
 

@@ -23,7 +23,7 @@ const NOT_UTF8_HINT = 'save the file as UTF-8 (in most editors: "Save with encod
 /** Decodes UTF-8 bytes, strips a BOM, turns CRLF and CR into LF and removes invisible characters (with warnings). Pure. */
 export function decodeSource(bytes: Uint8Array, relFile: string): SourceText {
   if (looksLikeUtf16(bytes)) {
-    fail(relFile, 'not UTF-8: the file looks like UTF-16', { rule: 'encoding', line: 1, hint: NOT_UTF8_HINT });
+    fail(relFile, 'not UTF-8: the file looks like UTF-16', { rule: 'encoding', line: 1, column: 1, hint: NOT_UTF8_HINT });
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);

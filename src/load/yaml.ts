@@ -1,13 +1,16 @@
 // Safe YAML parsing with positions: a cheap gate against hostile nesting, then `yaml` (1.2 core) and our own walk to plain data.
 
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { problem, type Diagnostic } from '../diagnostics.js';
+import { problem, uniqueDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { sanitizeText } from './source.js';
 
 /** Real items never come near these; they bound the work any text can cause. */
 export const YAML_LIMITS = { bytes: 1_000_000, depth: 32, aliases: 50, nodes: 20_000 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The library's notes on tags it cannot resolve: the walker refuses every written tag itself, naming it, so they would only repeat that. */
+const TAG_WARNINGS = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 /** Keys whose values are file paths. */
 const PATH_KEYS = new Set(['file', 'logo']);
@@ -71,7 +74,10 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
     const hint = yamlHint(e.code);
     diagnostics.push(problem(file, yamlMessage(e.code, e.message, text, e.pos[0]), { rule: 'yaml', ...at(errorStart(e.code, e.message, text, e.pos[0])), ...(hint ? { hint } : {}) }));
   }
-  for (const w of doc.warnings) diagnostics.push(problem(file, firstSentence(w.message), { rule: 'yaml', severity: 'warning', ...at(w.pos[0]) }));
+  for (const w of doc.warnings) {
+    if (TAG_WARNINGS.has(w.code)) continue;
+    diagnostics.push(problem(file, firstSentence(w.message), { rule: 'yaml', severity: 'warning', ...at(w.pos[0]) }));
+  }
   const locate: ParsedYaml['locate'] = (path, opts) => locateNode(doc, path, at, opts?.key ?? false) ?? unplaced(path);
   if (doc.errors.length > 0) return { value: undefined, diagnostics, locate };
 
@@ -89,7 +95,7 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
 
   const walker = new Walker(file, at);
   const value = walker.convert(contents as Node, [], 0);
-  diagnostics.push(...walker.diagnostics);
+  diagnostics.push(...uniqueDiagnostics(walker.diagnostics));
   return { value: walker.failed ? undefined : value, diagnostics, locate };
 }
 

@@ -2,6 +2,12 @@
 
 import type { AgendaItem, FollowUp, Meeting } from '../model.js';
 
+/** What the carry rules read of a meeting: its date and its items' kinds, carried lists, new follow-up points and closedness. */
+export interface MeetingPoints {
+  date: Meeting['date'];
+  items: readonly Pick<AgendaItem, 'kind' | 'carried' | 'followups' | 'closed'>[];
+}
+
 const FOLDED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ä: 'ae', ö: 'oe', ü: 'ue', é: 'e' };
 
 /** A stable id from a title: "Vagtplan for 2026" → "vagtplan-for-2026". */
@@ -18,17 +24,17 @@ export function slugify(title: string): string {
 }
 
 /** The approval item's carried list of a meeting, or none. */
-export function carriedPoints(meeting: Meeting): FollowUp[] {
+export function carriedPoints(meeting: MeetingPoints): FollowUp[] {
   return meeting.items.find((item) => item.kind === 'approval')?.carried ?? [];
 }
 
 /** A point a meeting hands on, with the item whose `followups` created it (none for a carried point). */
 interface HandedOn {
   point: FollowUp;
-  agreedUnder?: AgendaItem;
+  agreedUnder?: MeetingPoints['items'][number];
 }
 
-function handOn(meeting: Meeting): HandedOn[] {
+function handOn(meeting: MeetingPoints): HandedOn[] {
   const result: HandedOn[] = [];
   const used = new Set<string>();
   const restart = (p: Omit<FollowUp, 'status' | 'update' | 'note'>): FollowUp => {
@@ -58,7 +64,7 @@ function handOn(meeting: Meeting): HandedOn[] {
  * then the new `followups` of its items (id from the title, made unique; since = the meeting's date).
  * Each starts again as `open` with no update and no note; id, title, since, owner and due stay.
  */
-export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
+export function pointsOpenAfter(meeting: MeetingPoints): FollowUp[] {
   return handOn(meeting).map((h) => h.point);
 }
 
@@ -66,7 +72,7 @@ export function pointsOpenAfter(meeting: Meeting): FollowUp[] {
  * The new points a meeting's closed items (lukket punkt) created, with the ids they are carried under: they carry the
  * closed matter into later meetings, where public versions must leave them out too.
  */
-export function pointsOfClosedItems(meeting: Meeting): FollowUp[] {
+export function pointsOfClosedItems(meeting: MeetingPoints): FollowUp[] {
   return handOn(meeting).flatMap((h) => (h.agreedUnder?.closed === true ? [h.point] : []));
 }
 
@@ -83,7 +89,7 @@ function handedOn(expected: FollowUp, written: FollowUp): FollowUp {
  * hand (dated after the predecessor), and those dated up to it that it no longer hands on (closed further back,
  * renamed or deleted there) for which the successor wrote text, so that the text is not lost.
  */
-function keptBeyond(predecessor: Meeting, expected: readonly FollowUp[], existing: readonly FollowUp[]): FollowUp[] {
+function keptBeyond(predecessor: MeetingPoints, expected: readonly FollowUp[], existing: readonly FollowUp[]): FollowUp[] {
   const expectedIds = new Set(expected.map((p) => p.id));
   const closedAtPredecessor = new Set(carriedPoints(predecessor).filter((p) => p.status === 'closed').map((p) => p.id));
   return existing.filter(
@@ -99,7 +105,7 @@ function keptBeyond(predecessor: Meeting, expected: readonly FollowUp[], existin
  * there) leave unless text was written for them in the successor; points added by hand in the successor (dated
  * after the predecessor) stay at the end. Nothing is duplicated.
  */
-export function carryForward(predecessor: Meeting | undefined, existing: readonly FollowUp[]): FollowUp[] {
+export function carryForward(predecessor: MeetingPoints | undefined, existing: readonly FollowUp[]): FollowUp[] {
   if (predecessor === undefined) return [...existing];
   const expected = pointsOpenAfter(predecessor);
   const byId = new Map(existing.map((p) => [p.id, p]));
@@ -115,12 +121,12 @@ export function carryForward(predecessor: Meeting | undefined, existing: readonl
  * or deleted there), which `carryForward` keeps only because the successor wrote text for them: each is probably a
  * point that should have gone, or a twin of one that is handed on under another id.
  */
-export function orphanedPoints(predecessor: Meeting, successorList: readonly FollowUp[]): FollowUp[] {
+export function orphanedPoints(predecessor: MeetingPoints, successorList: readonly FollowUp[]): FollowUp[] {
   return keptBeyond(predecessor, pointsOpenAfter(predecessor), successorList).filter((p) => p.since <= predecessor.date);
 }
 
 /** Ids the predecessor leaves open that the successor's list lacks: each one would be a lost point. */
-export function missingPoints(predecessor: Meeting, successorList: readonly FollowUp[]): FollowUp[] {
+export function missingPoints(predecessor: MeetingPoints, successorList: readonly FollowUp[]): FollowUp[] {
   const present = new Set(successorList.map((p) => p.id));
   return pointsOpenAfter(predecessor).filter((p) => !present.has(p.id));
 }
@@ -134,7 +140,7 @@ export function pointKey(point: Pick<FollowUp, 'id' | 'since'>): string {
  * For each point (by `pointKey`), the date of the latest meeting whose carried list holds a non-blank update for it.
  * Meetings after `until` (YYYY-MM-DD), when given, are left out; the meetings may come in any order.
  */
-export function lastUpdates(meetings: readonly Meeting[], until?: string): Map<string, string> {
+export function lastUpdates(meetings: readonly MeetingPoints[], until?: string): Map<string, string> {
   const latest = new Map<string, string>();
   for (const m of meetings) {
     if (until !== undefined && m.date > until) continue;

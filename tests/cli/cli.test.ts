@@ -58,6 +58,65 @@ describe('ddh validate', () => {
     for (const line of lines) expect(line).toMatch(/^meetings\/2026-01-27\/[\w.-]+:\d+:\d+ {2}error {2}\S/);
     expect(r.stderr).toMatch(/meetings\/2026-01-27\/10-velkomst\.md:3:\d+ {2}error {2}.*types\[1\]/);
     expect(r.stderr).toMatch(/meetings\/2026-01-27\/meeting\.yaml:1:\d+ {2}error {2}.*2026-01-27/);
+    // Both item files were checked, the meeting failing or not.
+    expect(r.stderr).toMatch(/\n\d+ errors and 0 warnings in 1 meeting and 2 items$/);
+  });
+
+  it('reports problems in ddh.yaml, plan.yaml and members.yaml and goes on to check the meetings', async () => {
+    const root = await makeRepo({
+      'ddh.yaml': 'kinds: {temamøde: Temamøde}\ntracks: {ai: AI}\nstyle: {colour: blå}\n',
+      'meetings/plan.yaml': '- date: 2026-13-01\n',
+      'meetings/members.yaml': '- name: Bo\n',
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-27\nkind: temamøde\n',
+      'meetings/2026-01-27/10-ai.md': '---\ntitle: AI\ntrack: ai\ntypes: [X]\n---\n',
+      'meetings/2026-01-27/20-kpi.md': '---\ntitle: KPI\n---\n',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('  error  '))).toEqual([
+      'ddh.yaml:3:17  error  style.colour must be six hexadecimal digits without #, e.g. 1F4E79',
+      'meetings/2026-01-27/10-ai.md:4:9  error  types[0] must be one of O, D, B',
+      'meetings/members.yaml:1:3  error  [0].org is required',
+      'meetings/plan.yaml:1:9  error  [0].date 2026-13-01 is not a day in the calendar',
+    ]);
+    expect(r.stderr).toMatch(/\n4 errors and 0 warnings in 1 meeting and 2 items$/);
+  });
+
+  it('with a ddh.yaml that cannot be read at all, leaves out only the checks of kinds and tracks', async () => {
+    const root = await makeRepo({
+      'ddh.yaml': 'kinds: {temamøde: Temamøde}\n  tracks: x\n',
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-28\nkind: temamøde\n',
+      'meetings/2026-01-27/10-ai.md': '---\ntitle: AI\ntrack: ai\n---\n',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.includes('  error  '));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^ddh\.yaml:2:\d+ {2}error {2}/);
+    expect(errors[1]).toBe("meetings/2026-01-27/meeting.yaml:1:7  error  date 2026-01-28 is not the folder's date 2026-01-27");
+  });
+
+  it('prints every kind of finding with a line and a column', async () => {
+    const utf16 = Buffer.from('\ufeff---\ntitle: A\n---\n', 'utf16le');
+    const root = await makeRepo({
+      'meetings/arkiv/x.md': '',
+      'meetings/2025-02-30/meeting.yaml': 'date: 2025-02-30\n',
+      'meetings/2026-01-27/meeting.yaml': 'date: 2026-01-27\n',
+      'meetings/2026-01-27/10-kpi.md': '---\ntitle: KPI\nfollowups: [{title: Ny plan}]\n---\n',
+      'meetings/2026-01-27/20-tegn.md': '---\ntitle: "A\\u0001"\n---\n',
+      'meetings/2026-03-12/meeting.yaml': 'date: 2026-03-12\n',
+      'meetings/2026-03-12/10-velkomst.md': '---\ntitle: Velkomst\n---\n',
+      'meetings/2026-03-12/20-utf16.md': utf16,
+      'meetings/2026-03-12/noter.md': '',
+    });
+    const r = await ddh(root, 'validate');
+    expect(r.code).toBe(1);
+    const findings = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('    hint: ') && !/^\d+ errors? and/.test(l));
+    expect(findings.length).toBeGreaterThanOrEqual(6);
+    for (const line of findings) expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning|note) {2}\S/);
+    for (const file of ['meetings/arkiv', 'meetings/2025-02-30/meeting.yaml', 'meetings/2026-01-27/20-tegn.md', 'meetings/2026-03-12/20-utf16.md', 'meetings/2026-03-12/noter.md']) {
+      expect(findings.some((l) => l.startsWith(`${file}:`))).toBe(true);
+    }
   });
 
   it('says when there is no minutes repository', async () => {

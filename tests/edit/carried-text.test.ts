@@ -73,14 +73,15 @@ proposal: |
     expect((parse(out) as { carried: FollowUp[] }).carried.map((p) => p.id)).toEqual(['vagtplan', 'chatbot', 'kpi']);
   });
 
-  it('writes an empty list as [] and keeps the rest', () => {
+  it('writes an empty list as [] and keeps the rest, the comments on and under the key included', () => {
     const out = rewriteCarried(FRONT, []);
     expect(out).toBe(`# Fast punkt
 title: "Godkendelse af referat og opfølgning"   # titlen
 types: [B]
 
 kind: approval
-carried: []
+carried: []   # punkterne fra sidste møde
+  # først det ældste
 # om indstillingen
 proposal: |
   Det indstilles, at referatet godkendes.
@@ -90,13 +91,26 @@ proposal: |
   it('fills an empty or missing list', () => {
     const ENTRY = '  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open\n';
     const empty = 'title: Godkendelse\nkind: approval\ncarried: []  # ingen endnu\nproposal: Godkendes.\n';
-    expect(rewriteCarried(empty, [chatbot])).toBe(`title: Godkendelse\nkind: approval\ncarried:\n${ENTRY}proposal: Godkendes.\n`);
+    expect(rewriteCarried(empty, [chatbot])).toBe(`title: Godkendelse\nkind: approval\ncarried:  # ingen endnu\n${ENTRY}proposal: Godkendes.\n`);
     const bare = 'title: Godkendelse\ncarried:\nkind: approval\n';
     expect(rewriteCarried(bare, [chatbot])).toBe(`title: Godkendelse\ncarried:\n${ENTRY}kind: approval\n`);
     const commented = 'carried:\n# kommentar\nkind: approval\n';
     expect(rewriteCarried(commented, [chatbot])).toBe(`carried:\n${ENTRY}# kommentar\nkind: approval\n`);
     const missing = 'title: Godkendelse\nkind: approval';
     expect(rewriteCarried(missing, [chatbot])).toBe(`title: Godkendelse\nkind: approval\ncarried:\n${ENTRY}`);
+  });
+
+  it('keeps the comment on the carried: line whatever the list becomes', () => {
+    const written = (value: string) => `title: Godkendelse\ncarried:${value}\nproposal: Godkendes.\n`;
+    const ENTRY = '\n  - id: chatbot\n    title: Chatbot – pilotforløb\n    since: 2026-03-12\n    status: open';
+    // Empty as [] or as nothing, filled, and emptied again.
+    expect(rewriteCarried(written(' []   # tom endnu'), [chatbot])).toBe(written(`   # tom endnu${ENTRY}`));
+    expect(rewriteCarried(written('   # tom endnu'), [chatbot])).toBe(written(`   # tom endnu${ENTRY}`));
+    expect(rewriteCarried(written('   # tom endnu'), [])).toBe(written(' []   # tom endnu'));
+    expect(rewriteCarried(written(`   # tom endnu${ENTRY}`), [])).toBe(written(' []   # tom endnu'));
+    expect(rewriteCarried(written(' [ ]# tom'), [])).toBe(written(' [] # tom'));
+    // A # inside a value on that line is no comment.
+    expect(rewriteCarried(written(' ["#1"]'), [])).toBe(written(' []'));
   });
 
   it('follows a list written without indentation under its key', () => {

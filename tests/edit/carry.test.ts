@@ -111,6 +111,12 @@ describe('refreshCarried', () => {
     expect(text).toContain('    status: open\n  - id: ekstra\n    title: Ekstra punkt fra formanden\n    since: 2026-03-12\n    status: open\nproposal:');
   });
 
+  it('keeps a comment on the carried: line when it fills the list', async () => {
+    const root = await changedHistory(secretariatApproval('').replace('carried:\n', 'carried: []   # tom endnu\n'));
+    expect(await carry(root)).toMatchObject({ added: ['opgoerelse-af-ventetid', 'chatbot-pilotkommuner'], changed: true });
+    expect(await readFile(path.join(root, APPROVAL), 'utf8')).toBe(REFRESHED.replace('carried:\n', 'carried:   # tom endnu\n').replace(VENTETID_WRITTEN, `${CARRIED_VENTETID}    status: open\n`));
+  });
+
   it('changes nothing for the first meeting', async () => {
     const root = await makeRepo(repoWithFirstMeeting());
     const before = await readFile(path.join(root, 'meetings/2026-01-27/20-godkendelse.md'));
@@ -125,7 +131,7 @@ describe('refreshCarried', () => {
       'meetings/2026-03-12/10-velkomst.md': '---\ntitle: Velkomst\n---\n',
     });
     expect(await errorText(carry(root))).toBe(
-      'meetings/2026-03-12  error  meetings/2026-03-12 has no approval item to carry the follow-up points into\n    hint: add `kind: approval` to the front matter of the item "Godkendelse af referat og opfølgning"',
+      'meetings/2026-03-12/meeting.yaml:1:1  error  meetings/2026-03-12 has no approval item to carry the follow-up points into\n    hint: add `kind: approval` to the front matter of the item "Godkendelse af referat og opfølgning"',
     );
   });
 
@@ -134,7 +140,7 @@ describe('refreshCarried', () => {
     await writeFile(path.join(root, 'meetings/2026-01-27/30-kpi.md'), '---\ntitle: KPI\nfollowups: ingen\n---\n');
     const message = await errorText(carry(root));
     expect(message.split('\n').slice(0, 2)).toEqual([
-      'meetings/2026-01-27  error  the previous meeting 2026-01-27 has errors, so its open follow-up points cannot be carried into 2026-03-12',
+      'ddh  error  the previous meeting 2026-01-27 has errors, so its open follow-up points cannot be carried into 2026-03-12',
       '    hint: fix the problems below (ddh validate 2026-01-27), then run: ddh carry 2026-03-12',
     ]);
     expect(message).toContain('meetings/2026-01-27/30-kpi.md:3');
@@ -144,14 +150,14 @@ describe('refreshCarried', () => {
   it('refuses when the meeting itself has errors', async () => {
     const root = await changedHistory(EDITED.replace('status: open\n\n', 'status: åben\n\n'));
     const message = await errorText(carry(root));
-    expect(message.split('\n')[0]).toBe('meetings/2026-03-12  error  meetings/2026-03-12 has errors, so its carried follow-up points cannot be refreshed');
+    expect(message.split('\n')[0]).toBe('ddh  error  meetings/2026-03-12 has errors, so its carried follow-up points cannot be refreshed');
     expect(message).toContain(`${APPROVAL}:13`);
   });
 
   it('refuses a meeting that does not exist', async () => {
     const root = await makeRepo(repoWithFirstMeeting());
     expect(await errorText(carry(root, '2026-03-12'))).toBe(
-      'meetings/2026-03-12  error  there is no meeting folder meetings/2026-03-12\n    hint: create it with: ddh new-meeting 2026-03-12',
+      'ddh  error  there is no meeting folder meetings/2026-03-12\n    hint: create it with: ddh new-meeting 2026-03-12',
     );
   });
 });

@@ -25,7 +25,7 @@ describe('createMeeting', () => {
       '30-godkendelse-af-referat-og-opfoelgning.md',
       '40-eventuelt.md',
     ]);
-    expect(created.notes.map(formatDiagnostic)).toEqual(['meetings/2026-01-27  note  first meeting: no follow-up points to carry']);
+    expect(created.notes.map(formatDiagnostic)).toEqual(['meetings/2026-01-27/meeting.yaml:1:1  note  first meeting: no follow-up points to carry']);
     expect((await readdir(created.dir)).sort()).toEqual([...created.written].sort());
 
     const repo = await findRepository(root);
@@ -101,7 +101,7 @@ ${CARRIED_VENTETID}    status: open
     const root = await makeRepo(repoWithFirstMeeting());
     const created = await newMeeting(root, '2026-02-10');
     expect(created.notes.map(formatDiagnostic)).toEqual([
-      'meetings/plan.yaml  warning  2026-02-10 is not in the meeting plan: time, place and host are left for you to fill in\n    hint: add the date to meetings/plan.yaml, or write them in meetings/2026-02-10/meeting.yaml',
+      'meetings/plan.yaml:1:1  warning  2026-02-10 is not in the meeting plan: time, place and host are left for you to fill in\n    hint: add the date to meetings/plan.yaml, or write them in meetings/2026-02-10/meeting.yaml',
     ]);
     const text = await readFile(path.join(created.dir, 'meeting.yaml'), 'utf8');
     expect(text).toContain('\n# time: "10:00-14:00"');
@@ -113,7 +113,7 @@ ${CARRIED_VENTETID}    status: open
     await newMeeting(root, '2026-05-21');
     const created = await newMeeting(root, '2026-03-12');
     expect(created.notes.map(formatDiagnostic)).toEqual([
-      'meetings/2026-05-21  warning  2026-05-21 now carries its follow-up points from 2026-03-12\n    hint: check it with: ddh carry 2026-05-21',
+      'meetings/2026-05-21/meeting.yaml:1:1  warning  2026-05-21 now carries its follow-up points from 2026-03-12\n    hint: check it with: ddh carry 2026-05-21',
     ]);
     const repo = await findRepository(root);
     expect((await validateRepository(repo)).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -151,7 +151,7 @@ describe('HOSTILE 21: dates that must not become a meeting folder', () => {
     await writeFile(path.join(dir, '25-eget-punkt.md'), '---\ntitle: Eget punkt\n---\n\nSkrevet i hånden – må ikke røres.\n');
     const before = await snapshotTree(root);
     expect(await errorText(newMeeting(root, '2026-03-12'))).toBe(
-      'meetings/2026-03-12  error  meetings/2026-03-12 already exists: new-meeting never changes an existing meeting\n    hint: edit its files, or pick another date; to refresh its follow-up points run: ddh carry 2026-03-12',
+      'ddh  error  meetings/2026-03-12 already exists: new-meeting never changes an existing meeting\n    hint: edit its files, or pick another date; to refresh its follow-up points run: ddh carry 2026-03-12',
     );
     expect(await snapshotTree(root)).toEqual(before);
     expect(await readdir(path.join(root, 'meetings'))).toEqual(['2026-01-27', '2026-03-12', 'plan.yaml']);
@@ -176,7 +176,7 @@ describe('HOSTILE 22: the previous meeting missing, invalid or not yet minuted',
     const before = await snapshotTree(root);
     const message = await errorText(newMeeting(root, '2026-03-12'));
     expect(message.split('\n').slice(0, 2)).toEqual([
-      'meetings/2026-01-27  error  the previous meeting 2026-01-27 has errors, so its open follow-up points cannot be carried into 2026-03-12',
+      'ddh  error  the previous meeting 2026-01-27 has errors, so its open follow-up points cannot be carried into 2026-03-12',
       '    hint: fix the problems below (ddh validate 2026-01-27), then run: ddh new-meeting 2026-03-12',
     ]);
     expect(message).toMatch(/^meetings\/2026-01-27\/30-kpi\.md:3:\d+ {2}error {2}types\[0\]/m);
@@ -190,7 +190,7 @@ describe('HOSTILE 22: the previous meeting missing, invalid or not yet minuted',
     const root = await makeRepo(files);
     const message = await errorText(newMeeting(root, '2026-03-12'));
     expect(message).toContain('the previous meeting 2026-01-27 has errors');
-    expect(message).toContain('meetings/2026-01-27/meeting.yaml  error  meeting.yaml is missing');
+    expect(message).toContain('meetings/2026-01-27/meeting.yaml:1:1  error  meeting.yaml is missing');
     expect(await readdir(path.join(root, 'meetings'))).toEqual(['2026-01-27', 'plan.yaml']);
   });
 
@@ -198,7 +198,7 @@ describe('HOSTILE 22: the previous meeting missing, invalid or not yet minuted',
     const root = await makeRepo(repoWithFirstMeeting('draft'));
     const created = await newMeeting(root, '2026-03-12');
     expect(created.notes.map(formatDiagnostic)).toEqual([
-      'meetings/2026-01-27/meeting.yaml  warning  the previous meeting 2026-01-27 is still a draft: its follow-up points were carried as they stand now\n    hint: when its minutes are written, run: ddh carry 2026-03-12',
+      'meetings/2026-01-27/meeting.yaml:1:1  warning  the previous meeting 2026-01-27 is still a draft: its follow-up points were carried as they stand now\n    hint: when its minutes are written, run: ddh carry 2026-03-12',
     ]);
     const { meeting } = await readMeeting(await findRepository(root), '2026-03-12');
     expect(carriedPoints(meeting).map((p) => p.id)).toEqual(['databehandleraftaler', 'opgoerelse-af-ventetid']);
@@ -208,8 +208,8 @@ describe('HOSTILE 22: the previous meeting missing, invalid or not yet minuted',
     const root = await makeRepo(repoWithFirstMeeting());
     const created = await newMeeting(root, '2025-11-04');
     expect(created.notes.filter((n) => n.rule !== 'plan').map(formatDiagnostic)).toEqual([
-      'meetings/2025-11-04  note  first meeting: no follow-up points to carry',
-      'meetings/2026-01-27  warning  2026-01-27 now carries its follow-up points from 2025-11-04\n    hint: check it with: ddh carry 2026-01-27',
+      'meetings/2025-11-04/meeting.yaml:1:1  note  first meeting: no follow-up points to carry',
+      'meetings/2026-01-27/meeting.yaml:1:1  warning  2026-01-27 now carries its follow-up points from 2025-11-04\n    hint: check it with: ddh carry 2026-01-27',
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('HOSTILE 22: the previous meeting missing, invalid or not yet minuted',
     files['ddh.yaml'] = `${CONFIG}standing_items:\n  - title: Velkomst\n  - title: Eventuelt\n`;
     const root = await makeRepo(files);
     expect(await errorText(newMeeting(root, '2026-03-12'))).toBe(
-      'ddh.yaml  error  standing_items has no approval item, so the 2 open follow-up points of 2026-01-27 would be lost\n    hint: give the item "Godkendelse af referat og opfølgning" the line `kind: approval`',
+      'ddh.yaml:1:1  error  standing_items has no approval item, so the 2 open follow-up points of 2026-01-27 would be lost\n    hint: give the item "Godkendelse af referat og opfølgning" the line `kind: approval`',
     );
     expect(await readdir(path.join(root, 'meetings'))).toEqual(['2026-01-27', 'plan.yaml']);
   });

@@ -30,12 +30,12 @@ describe('ddh lint', () => {
     expect(r.stdout).toMatch(/^Linted \d+ meetings: nothing to report\.$/);
   });
 
-  it('prints a finding as file:line  warning and exits 0, or 1 with --strict', async () => {
+  it('prints a finding as file:line:col  warning and exits 0, or 1 with --strict', async () => {
     const root = await copyExample();
     const { file, line } = await addToMinutes(root, '2026-03-12', 'Bilagene ligger på portalen (koden er: Styre2026).');
     const r = await ddh(root, 'lint');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`${file}:${line}  warning  minutes: text looks like a password ("koden …")\n    hint: remove it and share it another way: the documents are sent out and git keeps every version; if it was committed, change the password`);
+    expect(r.stderr).toBe(`${file}:${line}:1  warning  minutes: text looks like a password ("koden …")\n    hint: remove it and share it another way: the documents are sent out and git keeps every version; if it was committed, change the password`);
     expect(r.stdout).toMatch(/: 1 warning\.$/);
     const strict = await ddh(root, 'lint', '--strict');
     expect(strict.code).toBe(1);

@@ -56,7 +56,7 @@ describe('lintRepository', () => {
       const found = lint(
         repo,
         withText({
-          title: 'Godkendelse af referat og opfølgning på sidste styregruppemøde den 26.11.2025',
+          title: 'Mødereferatet fra 26.11.2025 forelægges til godkendelse',
           proposal: ['Det indstilles, at referatet fra mødet den 2025-12-13 godkendes.'],
           attachments: [{ title: 'Referat styregruppemøde 27.01.2026' }, { title: 'Referat 3. februar 2026' }],
         }),

@@ -110,7 +110,7 @@ describe('hostile inputs', () => {
 
   test('12: UTF-16 and Latin-1 files are "not UTF-8", naming the line', async () => {
     expect(await problems('12-not-utf8')).toEqual([
-      'meetings/2025-01-28/01-punkt-utf16.md:1  error  not UTF-8: the file looks like UTF-16',
+      'meetings/2025-01-28/01-punkt-utf16.md:1:1  error  not UTF-8: the file looks like UTF-16',
       'meetings/2025-01-28/02-punkt-latin1.md:3:13  error  not UTF-8: byte 0xF8 is not valid UTF-8 (perhaps Latin-1 or Windows-1252)',
     ]);
   });

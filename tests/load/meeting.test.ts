@@ -110,7 +110,7 @@ describe('loadMeeting', () => {
       `${M}/03-andet.md:3:1  error  carried points belong on the approval item only`,
       `${M}/03-andet.md:5:8  error  track 'ai' is not declared in ddh.yaml`,
       `${M}/meeting.yaml:2:7  error  kind 'temamøde' is not a meeting kind`,
-      `${M}/noter.md  error  'noter.md' is not named like an item file`,
+      `${M}/noter.md:1:1  error  'noter.md' is not named like an item file`,
     ]);
   });
 
@@ -135,10 +135,10 @@ describe('loadMeeting', () => {
 
   test('a missing meeting.yaml, a missing folder and a folder that is no calendar day', async () => {
     const { repo } = await repoWith({ [`${M}/01-a.md`]: '---\ntitle: A\n---\n', 'meetings/2025-02-30/meeting.yaml': 'date: 2025-02-30\n' });
-    expect(show((await loadMeeting(repo, '2025-01-28')).diagnostics)).toEqual([`${M}/meeting.yaml  error  meeting.yaml is missing`]);
-    expect(show((await loadMeeting(repo, '2025-04-01')).diagnostics)).toEqual(['meetings/2025-04-01  error  meeting folder meetings/2025-04-01 not found']);
+    expect(show((await loadMeeting(repo, '2025-01-28')).diagnostics)).toEqual([`${M}/meeting.yaml:1:1  error  meeting.yaml is missing`]);
+    expect(show((await loadMeeting(repo, '2025-04-01')).diagnostics)).toEqual(['ddh  error  meeting folder meetings/2025-04-01 not found']);
     expect(plain(show((await loadMeeting(repo, '2025-02-30')).diagnostics))).toEqual([
-      'meetings/2025-02-30  error  folder name 2025-02-30 is not a day in the calendar',
+      'meetings/2025-02-30/meeting.yaml:1:1  error  folder name 2025-02-30 is not a day in the calendar',
       'meetings/2025-02-30/meeting.yaml:1:7  error  date 2025-02-30 is not a day in the calendar',
     ]);
   });
@@ -152,7 +152,7 @@ describe('loadMeeting', () => {
     });
     const { meeting, warnings } = await readMeeting(repo, '2025-01-28');
     expect(meeting.items.map((i) => i.title)).toEqual(['Start', 'Zeta', 'Alfa']);
-    expect(show(warnings)).toEqual([`${M}/10-alfa.md  warning  '10-Zeta.md' and '10-alfa.md' have the same number 10: they are ordered by the rest of the file name`]);
+    expect(show(warnings)).toEqual([`${M}/10-alfa.md:1:1  warning  '10-Zeta.md' and '10-alfa.md' have the same number 10: they are ordered by the rest of the file name`]);
     expect(warnings[0]).toMatchObject({ rule: 'item-order' });
   });
 
@@ -220,18 +220,56 @@ describe('validateRepository', () => {
     expect(diagnostics[0]).toMatchObject({ rule: 'carry-orphan', severity: 'warning' });
   });
 
-  test('an invalid predecessor is said explicitly, not skipped', async () => {
+  test('a predecessor item that cannot be read is said explicitly; the points of the rest are still checked', async () => {
     const { repo } = await repoWith({ ...base, 'meetings/2024-12-05/03-fejl.md': '---\ntitle: [x]\n---\n', 'meetings/2025-01-28/01-a.md': '---\ntitle: A\n---\n' });
     expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual([
-      'meetings/2025-01-28/meeting.yaml  error  cannot check the carried follow-up points: the previous meeting 2024-12-05 has errors',
+      'meetings/2025-01-28/meeting.yaml:1:1  error  cannot check the follow-up points agreed in meetings/2024-12-05/03-fejl.md: it cannot be read',
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'gammel' (Gammel sag), open after 2024-12-05",
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
     ]);
+  });
+
+  test('a predecessor whose approval item cannot be read cannot be checked, and says so', async () => {
+    const { repo } = await repoWith({
+      ...base,
+      'meetings/2024-12-05/01-godkendelse.md': approval('  - {id: gammel, title: Gammel sag, since: 2024-10-01, status: åben}\n'),
+      'meetings/2025-01-28/01-godkendelse.md': approval(''),
+    });
+    expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual([
+      'meetings/2025-01-28/01-godkendelse.md:1:1  error  cannot check the carried follow-up points: the previous meeting 2024-12-05 has items that cannot be read',
+    ]);
+  });
+
+  test('a lost point is reported along with the other errors of either meeting', async () => {
+    const { repo } = await repoWith({
+      ...base,
+      'meetings/2024-12-05/meeting.yaml': 'date: 2024-12-05\nchair: [x]\n',
+      'meetings/2025-01-28/meeting.yaml': 'date: 2025-01-28\nstatus: godkendt\n',
+      'meetings/2025-01-28/01-godkendelse.md': approval('  - {id: gammel, title: Gammel sag, since: 2024-10-01, status: open}\n'),
+      'meetings/2025-01-28/02-fejl.md': '---\ntitle: B\ntypes: [X]\n---\n',
+    });
+    const result = await validateRepository(repo);
+    expect(result.meetings).toEqual([]);
+    // Every item file checked counts, the one with an error too.
+    expect(result.itemCount).toBe(4);
+    expect(show(result.diagnostics)).toEqual([
+      'meetings/2024-12-05/meeting.yaml:2:8  error  chair must be text',
+      "meetings/2025-01-28/01-godkendelse.md:4:1  error  carried lacks follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
+      'meetings/2025-01-28/02-fejl.md:3:9  error  types[0] must be one of O, D, B',
+      'meetings/2025-01-28/meeting.yaml:2:9  error  status must be one of draft, approved',
+    ]);
+  });
+
+  test('when the approval item may be among the unreadable items, only their errors are reported', async () => {
+    const { repo } = await repoWith({ ...base, 'meetings/2025-01-28/01-godkendelse.md': '---\ntitle: Godkendelse\nkind: approval\ncarried: ingen\n---\n' });
+    expect(show((await validateRepository(repo, ['2025-01-28'])).diagnostics)).toEqual(['meetings/2025-01-28/01-godkendelse.md:4:10  error  carried must be a list']);
   });
 
   test('a meeting without an approval item loses the open points: named, with a hint', async () => {
     const { repo } = await repoWith({ ...base, 'meetings/2025-01-28/01-a.md': '---\ntitle: A\n---\n' });
     expect(plain(show((await validateRepository(repo)).diagnostics))).toEqual([
-      "meetings/2025-01-28/meeting.yaml:1  error  no approval item carries follow-up point 'gammel' (Gammel sag), open after 2024-12-05",
-      "meetings/2025-01-28/meeting.yaml:1  error  no approval item carries follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'gammel' (Gammel sag), open after 2024-12-05",
+      "meetings/2025-01-28/meeting.yaml:1:1  error  no approval item carries follow-up point 'ny-vagtplan' (Ny vagtplan), open after 2024-12-05",
     ]);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DdhError, formatDiagnostic } from '../../src/diagnostics.js';
 import { defaultConfig, findRepository, resolveMeetingRef, validateRepository } from '../../src/load/index.js';
+import { problemsOf, readablePart } from '../../src/load/repository.js';
 import { makeRepo } from '../helpers/temp-repo.js';
 
 async function rejection(p: Promise<unknown>): Promise<string[]> {
@@ -72,6 +73,46 @@ describe('findRepository', () => {
     ]);
   });
 
+  test('with collect, the problems are kept, the readable parts used and defaults stand in for the rest', async () => {
+    const root = await makeRepo({
+      'ddh.yaml': 'short: SN\nkinds: {temamøde: Temamøde}\nstyle: {colour: blå}\n',
+      'meetings/plan.yaml': '- date: 2025-03-04\n  kind: temamøde\n- date: 2025-5-1\n- date: 2025-06-10\n  kind: ukendt\n',
+      'meetings/members.yaml': '- name: Anne Bech\n  org: Solby\n- name: Bo\n',
+    });
+    const repo = await findRepository(root, { collect: true });
+    expect(repo.config).toMatchObject({ short: 'SN', kinds: { temamøde: 'Temamøde' }, style: defaultConfig().style });
+    expect(repo.unreadSettings).toBeUndefined();
+    expect(repo.plan.map((p) => p.date)).toEqual(['2025-03-04', '2025-06-10']);
+    expect(repo.members).toEqual([{ name: 'Anne Bech', org: 'Solby' }]);
+    expect(problemsOf(repo).map((d) => formatDiagnostic({ ...d, hint: undefined }))).toEqual([
+      'ddh.yaml:3:17  error  style.colour must be six hexadecimal digits without #, e.g. 1F4E79',
+      'meetings/plan.yaml:3:9  error  [1].date must be a date written YYYY-MM-DD, e.g. 2025-01-28',
+      "meetings/plan.yaml:5:9  error  [2].kind 'ukendt' is not a meeting kind",
+      'meetings/members.yaml:3:3  error  [1].org is required',
+    ]);
+  });
+
+  test('with collect, kinds or tracks that cannot be read leave their checks out', async () => {
+    const root = await makeRepo({ 'ddh.yaml': 'kinds: [temamøde]\n', 'meetings/plan.yaml': '- date: 2025-03-04\n  kind: temamøde\n' });
+    const repo = await findRepository(root, { collect: true });
+    expect(repo.unreadSettings).toEqual(['kinds']);
+    expect(repo.config.kinds).toEqual(defaultConfig().kinds);
+    expect(problemsOf(repo).map((d) => d.message)).toEqual(['kinds must be a mapping (key: value lines)']);
+    const unparsable = await makeRepo({ 'ddh.yaml': 'kinds: {a: b}\n  bad: indent\n' });
+    expect((await findRepository(unparsable, { collect: true })).unreadSettings).toEqual(['kinds', 'tracks']);
+  });
+
+  test('readablePart keeps the entries and keys no error is about', () => {
+    const error = (field: string | undefined) => ({ file: 'f', rule: 'schema', severity: 'error' as const, message: 'x', ...(field === undefined ? {} : { field }) });
+    expect(readablePart([{ a: 1 }, { b: 2 }, { c: 3 }], [error('[1].b'), { ...error('[2]'), severity: 'warning' }])).toEqual({
+      entries: [['[0]', { a: 1 }], ['[2]', { c: 3 }]],
+      broken: new Set(['[1]']),
+    });
+    expect(readablePart({ short: 'SN', style: { colour: 'x' } }, [error('style.colour')])).toEqual({ entries: [['short', 'SN']], broken: new Set(['style']) });
+    expect(readablePart({ short: 'SN' }, [error(undefined)])).toEqual({ entries: [], broken: 'all' });
+    expect(readablePart(undefined, [])).toEqual({ entries: [], broken: 'all' });
+  });
+
   test('a plan kind that ddh.yaml does not declare, and a logo outside the repository', async () => {
     const outside = await makeRepo({ 'logo.png': 'png' });
     const root = await makeRepo({ 'ddh.yaml': 'style: {logo: grafik/logo.png}\n', 'meetings/plan.yaml': '- date: 2025-03-04\n  kind: temamøde\n' });
@@ -89,7 +130,7 @@ describe('findRepository', () => {
     expect(repo.meetingDates).toEqual(['2025-01-28']);
     const { diagnostics } = await validateRepository(repo);
     expect(diagnostics.map((d) => formatDiagnostic({ ...d, hint: undefined }))).toEqual([
-      "meetings/arkiv  warning  folder 'arkiv' is not a meeting: meeting folders are named by date",
+      "meetings/arkiv:1:1  warning  folder 'arkiv' is not a meeting: meeting folders are named by date",
     ]);
   });
 });

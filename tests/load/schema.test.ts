@@ -1,10 +1,14 @@
 // Every field of every schema, valid and invalid, checked through the same path the loader takes.
 
+import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import type { SchemaName } from '../../src/load/schema.js';
-import { nearest } from '../../src/load/schema.js';
+import { nearest, SCHEMA_NAMES } from '../../src/load/schema.js';
 import { checkYaml } from '../../src/load/yaml-file.js';
+import { formatField } from '../../src/load/yaml.js';
+import { PROJECT_ROOT } from '../helpers/cli.js';
+import { allSchemaFields } from '../helpers/schema-fields.js';
 
 /** Findings for `yaml` as `line:col message`, without hints. */
 function check(schema: SchemaName, yaml: string): string[] {
@@ -78,6 +82,31 @@ const invalid: [SchemaName, string, string[]][] = [
 describe('schemas reject wrong values with a positioned message', () => {
   test.each(invalid)('%s: %j', (schema, yaml, expected) => {
     expect(check(schema, yaml).sort()).toEqual([...expected].sort());
+  });
+});
+
+// Read from the schema files, so that a field added there is checked here without a line of this file changing.
+const FIELDS = allSchemaFields();
+
+describe('every field the schemas declare, read from schema/', () => {
+  test('every schema file is walked, and the walk reaches nested fields', () => {
+    const files = readdirSync(`${PROJECT_ROOT}/schema`).filter((f) => f.endsWith('.schema.json'));
+    expect(files.map((f) => f.replace('.schema.json', '')).sort()).toEqual([...SCHEMA_NAMES].sort());
+    const names = FIELDS.map((f) => `${f.schema} ${formatField(f.path)}`);
+    for (const nested of ['ddh kinds.nøgle', 'ddh standing_items[0].types[0]', 'plan [0].date', 'members [0].role', 'meeting absent[0].org', 'item attachments[0].url', 'item carried[0].note', 'item subitems[0].presenter']) {
+      expect(names).toContain(nested);
+    }
+  });
+
+  test.each(FIELDS.map((f) => [f.schema, formatField(f.path), f]))('%s %s: a valid value passes', (schema, _, field) => {
+    expect(checkYaml(field.valid, 'f.yaml', schema).diagnostics).toEqual([]);
+  });
+
+  test.each(FIELDS.map((f) => [f.schema, formatField(f.path), f.fault, f]))('%s %s: a value with the wrong %s fails, naming the field and its line', (schema, name, _, field) => {
+    const errors = checkYaml(field.invalid, 'f.yaml', schema).diagnostics.filter((d) => d.severity === 'error');
+    const line = field.invalid.split('\n').findIndex((l) => l.includes(field.mark)) + 1;
+    expect(errors.map((d) => ({ field: d.field, line: d.line }))).toEqual([{ field: name, line }]);
+    expect(errors[0]?.message.startsWith(name)).toBe(true);
   });
 });
 

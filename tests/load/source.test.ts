@@ -25,13 +25,13 @@ describe('decodeSource', () => {
   test('UTF-16 with and without BOM looks like UTF-16', () => {
     const le = Uint8Array.from(Buffer.from('\ufefftitle: x', 'utf16le'));
     const noBom = Uint8Array.from(Buffer.from('title: x', 'utf16le'));
-    expect(thrown(() => decodeSource(le, 'a.md'))).toBe('a.md:1  error  not UTF-8: the file looks like UTF-16');
-    expect(thrown(() => decodeSource(noBom, 'a.md'))).toBe('a.md:1  error  not UTF-8: the file looks like UTF-16');
+    expect(thrown(() => decodeSource(le, 'a.md'))).toBe('a.md:1:1  error  not UTF-8: the file looks like UTF-16');
+    expect(thrown(() => decodeSource(noBom, 'a.md'))).toBe('a.md:1:1  error  not UTF-8: the file looks like UTF-16');
   });
 
   test('UTF-16 big-endian without a BOM looks like UTF-16 too', () => {
     const be = Uint8Array.from(Buffer.from('title: Velkomst\n', 'utf16le').swap16());
-    expect(thrown(() => decodeSource(be, 'a.md'))).toBe('a.md:1  error  not UTF-8: the file looks like UTF-16');
+    expect(thrown(() => decodeSource(be, 'a.md'))).toBe('a.md:1:1  error  not UTF-8: the file looks like UTF-16');
   });
 
   test('a stray NUL in UTF-8 text is removed with a warning naming its line and column, not taken for UTF-16', () => {

@@ -33,6 +33,15 @@ describe('parseYaml', () => {
     expect(parse('a: !js/function x\n').value).toBeUndefined();
   });
 
+  test('an unknown tag gets only ddh\'s error, not the library\'s "Unresolved tag" as well', () => {
+    const found = (text: string) => parse(text).diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`);
+    expect(found('a: !custom x\n')).toEqual(["error 1:12 YAML tag '!custom' is not supported"]);
+    expect(found('a: !!js/function "f"\n')).toEqual(["error 1:18 YAML tag '!!js/function' is not supported"]);
+    expect(found('a: !!map [x]\n')).toEqual(["error 1:10 YAML tag '!!map' is not supported"]);
+    // Other notes of the library still come through, as warnings.
+    expect(found('%FOO bar\n---\na: 1\n')).toEqual(['warning 1:1 Unknown directive %FOO']);
+  });
+
   test('YAML escapes that produce invisible characters are removed with a warning at the value', () => {
     const r = parse('title: x\nnote: "a\\uFFFEb\\x01c"\n', 'mapping', 2);
     expect(r.value).toEqual({ title: 'x', note: 'abc' });
@@ -54,6 +63,13 @@ describe('parseYaml', () => {
     expect(parseInstancePath('/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
     expect(formatField(['attachments', 1, 'file'])).toBe('attachments[1].file');
     expect(formatField([0, 'date'])).toBe('[0].date');
+  });
+
+  test('a problem reached again through an alias or a << merge is reported once', () => {
+    const found = (text: string) => parse(text, 'mapping', 2).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(found('base: &b {__proto__: x}\n<<: *b\n')).toEqual(["2:11 key '__proto__' is not allowed"]);
+    // The same mistake written twice is two findings.
+    expect(found('a: {__proto__: x}\nb: {__proto__: x}\n')).toEqual(["2:5 key '__proto__' is not allowed", "3:5 key '__proto__' is not allowed"]);
   });
 
   test('key that is not text is refused', () => {

@@ -179,6 +179,6 @@ describe('ddh plan', () => {
     await appendFile(path.join(root, 'meetings', 'plan.yaml'), '\n- date: 2025-11-25\n  place: Teams\n');
     const r = await ddh(root, 'lint');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^meetings\/plan\.yaml:\d+ {2}warning {2}plan date 2025-11-25 comes after \d{4}-\d{2}-\d{2}/m);
+    expect(r.stderr).toMatch(/^meetings\/plan\.yaml:\d+:1 {2}warning {2}plan date 2025-11-25 comes after \d{4}-\d{2}-\d{2}/m);
   });
 });

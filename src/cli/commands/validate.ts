@@ -6,7 +6,8 @@ import { plural, printDiagnostics, type CommandContext } from '../io.js';
 import { meetingDate } from './meeting-ref.js';
 
 export async function validateCommand(ctx: CommandContext, refs: string[], options: { strict?: boolean }): Promise<number> {
-  const repo = await findRepository(ctx.cwd);
+  // Problems in ddh.yaml, plan.yaml or members.yaml are reported with the meetings', not instead of them.
+  const repo = await findRepository(ctx.cwd, { collect: true });
   const dates = refs.length === 0 ? undefined : refs.map((ref) => meetingDate(repo, ctx.cwd, ref));
   const { diagnostics: found, itemCount, history } = await validateRepository(repo, dates);
   // Lint findings are warnings: they never fail a run unless --strict. Lint reads every meeting (when a point was
