@@ -160,7 +160,7 @@ async function packParts(meeting: Meeting, request: RenderRequest) {
   if (parts.length === 0) {
     // Not an error (the pack is still worth sending), but likely not what was meant by asking for one.
     warnings.push(
-      problem(meeting.relDir, 'no PDF attachments; the pack is the agenda alone', {
+      problem(`${meeting.relDir}/meeting.yaml`, 'no PDF attachments; the pack is the agenda alone', {
         severity: 'warning',
         rule: 'pack',
         hint: "name PDF files under an item's attachments (file: bilag/….pdf) to put them in the pack",

@@ -41,7 +41,7 @@ describe('atomic writing', () => {
     const error = await writeFileAtomic({ path: path.join(dir, 'referat.docx'), bytes: 'ny version', display: 'out/referat.docx' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DdhError);
     expect((error as DdhError).exitCode).toBe(1);
-    expect(formatDiagnostic((error as DdhError).diagnostics[0]!)).toMatch(/^out\/referat\.docx {2}error {2}cannot write the file: a folder of that name is in the way/);
+    expect(formatDiagnostic((error as DdhError).diagnostics[0]!)).toMatch(/^out\/referat\.docx:1:1 {2}error {2}cannot write the file: a folder of that name is in the way/);
     expect(await readdir(dir)).toEqual(['referat.docx']);
     expect(await readdir(path.join(dir, 'referat.docx'))).toEqual(['indhold.txt']);
   });

@@ -18,7 +18,7 @@ describe('ddh render with an output that cannot be written', () => {
     await mkdir(path.join(root, 'out', `${AGENDA}.docx`), { recursive: true });
     const r = await ddh(root, 'render', 'agenda', '2026-04-28', '--out', 'out');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^out/${AGENDA}\\.docx {2}error {2}cannot write the file: a folder of that name is in the way$`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^out/${AGENDA}\\.docx:1:1 {2}error {2}cannot write the file: a folder of that name is in the way$`, 'm'));
     expect(r.stderr).not.toContain('unexpected');
     expect(r.stdout).toBe(`wrote out/${AGENDA}.pdf`);
     expect((await readdir(path.join(root, 'out'))).sort()).toEqual([`${AGENDA}.docx`, `${AGENDA}.pdf`]);
@@ -35,7 +35,7 @@ describe('ddh render with an output that cannot be written', () => {
     });
     const r = await ddh(root, 'render', 'agenda', '2026-04-28', '--format', 'docx,pdf,md', '--out', 'out').finally(() => vi.mocked(rename).mockImplementation(real));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^out/${AGENDA}\\.docx {2}error {2}cannot replace the file \\(${code}\\)`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^out/${AGENDA}\\.docx:1:1 {2}error {2}cannot replace the file \\(${code}\\)`, 'm'));
     expect(r.stdout.split('\n').sort()).toEqual([`wrote out/${AGENDA}.md`, `wrote out/${AGENDA}.pdf`]);
     expect((await readdir(path.join(root, 'out'))).sort()).toEqual([`${AGENDA}.md`, `${AGENDA}.pdf`]);
   });

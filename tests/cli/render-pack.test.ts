@@ -60,7 +60,7 @@ describe('ddh render pack', () => {
     const root = await copyExample();
     const alone = await ddh(root, 'render', 'pack', '2026-04-28', '--out', 'alone');
     expect(alone.code, alone.stderr).toBe(0);
-    expect(alone.stderr).toMatch(/^meetings\/2026-04-28 {2}warning {2}no PDF attachments; the pack is the agenda alone$/m);
+    expect(alone.stderr).toMatch(/^meetings\/2026-04-28\/meeting\.yaml:1:1 {2}warning {2}no PDF attachments; the pack is the agenda alone$/m);
     expect(alone.stdout).toBe('wrote alone/DDH-bilagspakke_28.04.2026.pdf');
     expect((await loadPdf(new Uint8Array(await readFile(path.join(root, 'alone', 'DDH-bilagspakke_28.04.2026.pdf'))))).getPageCount()).toBeGreaterThan(0);
     const withPdf = await ddh(root, 'render', 'pack', DATE, '--out', 'with');

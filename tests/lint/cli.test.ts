@@ -72,7 +72,7 @@ describe('ddh lint', () => {
     const stale = r.stderr.split('\n').filter((l) => l.includes('stale') || l.includes('without an update'));
     // Updated at 2026-04-28, three meetings ago: not stale. Never updated since 2026-03-12, four meetings ago: stale.
     expect(stale).toEqual([
-      "meetings/2026-09-03/30-godkendelse-af-referat-og-opfoelgning.md:19  warning  carried[2]: follow-up point 'beskrivelse-af-onboardingforloeb-for-nye-agenter' has been carried to 4 meetings without an update since it was agreed on 12.03.2026",
+      "meetings/2026-09-03/30-godkendelse-af-referat-og-opfoelgning.md:19:1  warning  carried[2]: follow-up point 'beskrivelse-af-onboardingforloeb-for-nye-agenter' has been carried to 4 meetings without an update since it was agreed on 12.03.2026",
     ]);
     expect(r.stderr).not.toContain('CPR');
     expect(r.stderr).not.toContain('meetings/2026-04-28/');
@@ -82,7 +82,7 @@ describe('ddh lint', () => {
   it('validate prints lint findings as warnings: exit 0, or 1 with --strict', async () => {
     const root = await copyExample();
     const { file, line } = await addToMinutes(root, '2026-03-12', 'Bilagene ligger på portalen (koden er: Styre2026).');
-    const finding = `${file}:${line}  warning  minutes: text looks like a password ("koden …")`;
+    const finding = `${file}:${line}:1  warning  minutes: text looks like a password ("koden …")`;
     const r = await ddh(root, 'validate');
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter((l) => /^\S+ {2}(warning|error) {2}/.test(l))).toEqual([finding]);
