@@ -213,7 +213,7 @@ export function clusters(text: string): string[] {
  */
 export class FontBook {
   private readonly faceOf = new Map<string, string | null>();
-  private readonly widths = new Map<string, number>();
+  private readonly widths = new Map<string, Map<string, number>>();
 
   private constructor(private readonly fontkit: typeof import('fontkit')) {}
 
@@ -238,11 +238,19 @@ export class FontBook {
     return this.face(PRIMARY[style]).metrics;
   }
 
+  /**
+   * The main face of a style when it sets all of the text plainly (every character its own, from the pair metrics),
+   * else undefined. Such text needs no look at clusters, and any part of it is the main face's too.
+   */
+  plainFace(text: string, style: FontStyle): string | undefined {
+    const primary = PRIMARY[style];
+    return text !== '' && this.face(primary).pairs?.covers(text) === true ? primary : undefined;
+  }
+
   /** Splits text into runs that one face can set, in order; clusters no face has become REPLACEMENT runs. */
   split(text: string, style: FontStyle): FaceRun[] {
-    // Text of characters that the main face sets plainly needs no look at clusters: each is the main face's own.
-    const primary = PRIMARY[style];
-    if (text !== '' && this.face(primary).pairs?.covers(text) === true) return [{ text, face: primary }];
+    const plain = this.plainFace(text, style);
+    if (plain !== undefined) return [{ text, face: plain }];
     const runs: FaceRun[] = [];
     for (const segment of clusters(text)) {
       const face = this.faceFor(segment, style);
@@ -265,12 +273,16 @@ export class FontBook {
 
   /** Advance width of text set in one face at a size, ligatures off, kerning on. */
   width(face: string, text: string, size: number): number {
-    const key = `${face}\u0000${text}`;
-    let em = this.widths.get(key);
+    let ofFace = this.widths.get(face);
+    if (ofFace === undefined) {
+      ofFace = new Map();
+      this.widths.set(face, ofFace);
+    }
+    let em = ofFace.get(text);
     if (em === undefined) {
       const { font, unitsPerEm } = this.face(face);
       em = font.layout(text).advanceWidth / unitsPerEm;
-      this.widths.set(key, em);
+      ofFace.set(text, em);
     }
     return em * size;
   }

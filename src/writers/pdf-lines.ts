@@ -141,13 +141,19 @@ function toItems(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBook):
       open = undefined;
       continue;
     }
-    for (const [token] of span.text.replace(WHITESPACE, ' ').matchAll(TOKEN)) {
-      const atoms = fonts.split(token, span.style).map((run) => {
-        const atom: Atom = { span, text: run.text, face: run.face, width: fonts.width(run.face, run.text, span.size) };
-        if (run.missing !== undefined) atom.missing = run.missing;
-        return atom;
-      });
-      const width = atoms.reduce((sum, a) => sum + a.width, 0);
+    const text = span.text.replace(WHITESPACE, ' ');
+    // Most spans are set in their style's main face throughout: their words need no splitting into faces.
+    const plain = fonts.plainFace(text, span.style);
+    for (const [token] of text.matchAll(TOKEN)) {
+      const atoms =
+        plain === undefined
+          ? fonts.split(token, span.style).map((run) => {
+              const atom: Atom = { span, text: run.text, face: run.face, width: fonts.width(run.face, run.text, span.size) };
+              if (run.missing !== undefined) atom.missing = run.missing;
+              return atom;
+            })
+          : [{ span, text: token, face: plain, width: fonts.width(plain, token, span.size) }];
+      const width = atoms.length === 1 ? (atoms[0] as Atom).width : atoms.reduce((sum, a) => sum + a.width, 0);
       if (token.startsWith(' ')) {
         items.push({ kind: 'glue', atoms, width });
         open = undefined;
