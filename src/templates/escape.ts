@@ -52,17 +52,18 @@ function escapeDates(lines: (string | null)[], code: ReadonlySet<number>): void 
   }
 }
 
-// A line that opens or closes a fenced code block.
-const FENCE_LINE = /^[ \t]*(?:`{3,}|~{3,})/m;
+// Every fence, also one inside a quote or a list.
+const FENCE = /`{3,}|~{3,}/;
 
 /** Escapes date-like line starts in a whole Markdown document (outside code): see the Danish trap in DESIGN.md. */
 export function escapeDateParagraphs(markdown: string): string {
   const lines: (string | null)[] = markdown.split('\n');
   const dated = lines.filter((line): line is string => line !== null && DATE_LINE.test(line.slice(0, DATE_HEAD)));
   if (dated.length === 0) return markdown;
-  // Code is fenced or indented: with no fence in the document and no indented date line, no date line is code, and
-  // the document need not be parsed to find out (it is parsed again by the Markdown stage).
-  const mayBeCode = FENCE_LINE.test(markdown) || dated.some((line) => /^[ \t]/.test(line));
+  // Code is fenced or indented. With no fence in the document and every date line at the start of its line (no
+  // indent, no quote or list marker before it), no date line can be code, and the document need not be parsed to
+  // find out (the Markdown stage parses it again).
+  const mayBeCode = FENCE.test(markdown) || dated.some((line) => DATE_LINE.exec(line.slice(0, DATE_HEAD))?.[1] !== '');
   escapeDates(lines, mayBeCode ? codeLines(markdownParser().parse(markdown, {})) : new Set());
   return lines.join('\n');
 }

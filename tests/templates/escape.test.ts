@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/index.js';
 import { markdownParser } from '../../src/markdown-dialect.js';
-import { escapeText, linkDestination, mayHoldBlockSyntax, normaliseMarkdown } from '../../src/templates/escape.js';
+import { escapeDateParagraphs, escapeText, linkDestination, mayHoldBlockSyntax, normaliseMarkdown } from '../../src/templates/escape.js';
 import { blockTexts, docText } from '../markdown/doc-text.js';
 
 // Everything that means something in Markdown, plus Danish letters, digits and spaces. No ':' or '@', so
@@ -58,6 +58,43 @@ describe('mayHoldBlockSyntax', () => {
         const tokens = markdownParser().parse(text, {});
         const found = tokens.some((t) => special.has(t.type) || (t.children ?? []).some((c) => special.has(c.type)));
         if (found) expect(mayHoldBlockSyntax(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('escapeDateParagraphs', () => {
+  /** The numbers of the lines inside code blocks, as markdown-it reads the document. */
+  const codeLines = (markdown: string): number[] =>
+    markdownParser()
+      .parse(markdown, {})
+      .filter((t) => (t.type === 'fence' || t.type === 'code_block') && t.map !== null)
+      .flatMap((t) => {
+        const [from, to] = t.map as [number, number];
+        return Array.from({ length: to - from }, (_, i) => from + i);
+      });
+  const lines = fc
+    .array(fc.constantFrom('6. marts 2026', '12. december 2025 kl. 10', 'tekst', '```', '~~~', '    ', '> ', '- ', '1. ', '', ' '), { maxLength: 4 })
+    .map((parts) => parts.join(''));
+  const documents = fc.array(lines, { maxLength: 8 }).map((ls) => ls.join('\n'));
+
+  test('escapes a date that starts a paragraph, at the top level and in a quote', () => {
+    expect(escapeDateParagraphs('6. marts 2026 mødtes gruppen.\n\n> 7. marts 2026 igen.')).toBe('6\\. marts 2026 mødtes gruppen.\n\n> 7\\. marts 2026 igen.');
+  });
+
+  test('leaves code as written, also fenced or indented inside a quote', () => {
+    for (const markdown of ['> ```\n> 6. marts 2026\n> ```', '>     6. marts 2026', '```\n6. marts 2026\n```', '    6. marts 2026']) {
+      expect(escapeDateParagraphs(markdown)).toBe(markdown);
+    }
+  });
+
+  test('never changes a line inside code', () => {
+    fc.assert(
+      fc.property(documents, (markdown) => {
+        const before = markdown.split('\n');
+        const after = escapeDateParagraphs(markdown).split('\n');
+        for (const line of codeLines(markdown)) expect(after[line]).toBe(before[line]);
       }),
       { numRuns: 3000 },
     );
