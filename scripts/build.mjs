@@ -54,23 +54,25 @@ const pdfkitHome = {
  * own line wrapping; AES only encrypted files; brotli only WOFF2 fonts, which ddh does not ship. Each entry says what
  * the stand-in exports: functions by name, a `default` class made on `new`, a `default` function, or a `default` class
  * whose instances are made on their first `get`. An `external` module stays out of the bundle (brotli is mostly a
- * 1.3 MB dictionary) and is required from node_modules when first used.
+ * 1.3 MB dictionary) and is required when first used from where the package that depends on it finds it.
  */
 const LAZY_MODULES = {
   'unicode-properties': { functions: ['getCategory', 'getCombiningClass', 'getScript', 'isDigit', 'isMark'] },
   'unicode-trie': { deferredClass: 'get' },
   linebreak: { class: true },
   '@noble/ciphers/aes': { functions: ['cbc', 'ecb'] },
-  'brotli/decompress.js': { call: true, external: true },
+  'brotli/decompress.js': { call: true, external: 'fontkit' },
 };
 
 /** The source of a stand-in for a module; `real` is the module itself, checked for what the stand-in relies on. */
 function standIn(name, real) {
-  const { functions = [], deferredClass, class: isClass, call } = LAZY_MODULES[name];
+  const { functions = [], deferredClass, class: isClass, call, external } = LAZY_MODULES[name];
   const missing = [...functions.filter((f) => typeof real[f] !== 'function'), ...(typeof real === 'function' || functions.length > 0 ? [] : ['default'])];
   if (deferredClass !== undefined && typeof real.prototype?.[deferredClass] !== 'function') missing.push(`prototype.${deferredClass}`);
   if (missing.length > 0) throw new Error(`lazy-modules: ${name} has no ${missing.join(', ')}`);
-  const lines = [`let real;`, `const load = () => (real ??= require(${JSON.stringify(name)}));`];
+  // An external module is found from its dependent's folder: ddh's own node_modules need not hold it.
+  const from = external === undefined ? 'require' : `require('node:module').createRequire(require.resolve(${JSON.stringify(external)}))`;
+  const lines = [`let real;`, `const load = () => (real ??= ${from}(${JSON.stringify(name)}));`];
   for (const f of functions) lines.push(`export function ${f}(...args) { return load().${f}(...args); }`);
   if (isClass) lines.push('export default function (...args) { return new (load())(...args); }');
   if (call) lines.push('export default function (...args) { return load()(...args); }');
@@ -93,7 +95,7 @@ const lazyModules = {
     // The stand-in's own require (namespace 'lazy') resolves to the real module, bundled or left to node_modules.
     build.onResolve({ filter }, (args) => {
       if (args.namespace !== 'lazy') return { path: args.path, namespace: 'lazy', pluginData: args.resolveDir };
-      return LAZY_MODULES[args.path].external ? { path: args.path, external: true } : undefined;
+      return LAZY_MODULES[args.path].external === undefined ? undefined : { path: args.path, external: true };
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: standIn(args.path, createRequire(path.join(args.pluginData, 'index.js'))(args.path)),

@@ -29,11 +29,6 @@ interface OutlineItem {
   outlineData: Record<string, unknown>;
 }
 
-interface TextOptions {
-  lineBreak: false;
-  baseline: 'alphabetic';
-}
-
 /** The part of pdfkit's document that the writer uses; @types/pdfkit lacks the structure and outline internals. */
 export interface Pdf {
   page: PdfPage;
@@ -52,9 +47,7 @@ export interface Pdf {
   fillColor(colour: string): Pdf;
   strokeColor(colour: string): Pdf;
   lineWidth(width: number): Pdf;
-  text(text: string, x: number, y: number, options: TextOptions): Pdf;
   save(): Pdf;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): Pdf;
   /** Appends a line to the page's content. */
   addContent(content: string): Pdf;
   restore(): Pdf;
@@ -155,6 +148,22 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
     _id: contentId(doc, logo),
     _addInfo: () => pdf.appendXML(xmpDescriptions(xmp)),
   });
+  return { pdf, bytes: collectBytes(pdf) };
+}
+
+/**
+ * The bytes of a new pdfkit document (with no pages yet), once it has ended. pdfkit turns every line it writes, into a
+ * page's content or into the file, into a typed array of its own: hundreds of thousands of small arrays for a long
+ * document, much of its time and most of its memory. Lines are collected here as text instead and become bytes once
+ * per page and once for the file; the bytes are the same (a test holds them to pdfkit's own).
+ */
+export function collectBytes(pdf: Pdf): Promise<Uint8Array> {
+  // The pdfkit internals relied on, checked so that another pdfkit fails here rather than writing a broken file.
+  const missing = [
+    ...(['_write', 'read', 'resume', 'addPage'] as const).filter((name) => typeof pdf[name] !== 'function'),
+    ...(typeof pdf._offset === 'number' ? [] : ['_offset']),
+  ];
+  if (missing.length > 0) throw new Error(`PDF writer: this pdfkit has no ${missing.join(', ')}`);
   const file = collectFile(pdf);
   const addPage = pdf.addPage.bind(pdf);
   pdf.addPage = () => {
@@ -162,19 +171,17 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
     collectPageContent(pdf.page);
     return pdf;
   };
-  const bytes = new Promise<Uint8Array>((resolve, reject) => {
+  return new Promise<Uint8Array>((resolve, reject) => {
     pdf.on('end', () => resolve(file()));
     pdf.on('error', reject);
   });
-  return { pdf, bytes };
 }
-
-// pdfkit turns every line it writes, into a page's content or into the file, into a typed array of its own: hundreds
-// of thousands of small arrays for a long document, much of its time and most of its memory. Lines are collected here
-// as text instead and become bytes once per page and once for the file; the bytes are the same.
 
 /** Collects a page's content lines as text, handed to pdfkit as one chunk when the page ends. */
 function collectPageContent(page: PdfPage): void {
+  if (typeof page.write !== 'function' || typeof page.end !== 'function' || typeof page.content?.write !== 'function') {
+    throw new Error('PDF writer: this pdfkit has pages without write, end or content');
+  }
   const lines: string[] = [];
   const end = page.end.bind(page);
   page.write = (chunk) => lines.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));

@@ -54,7 +54,7 @@ export class Painter {
 
   /**
    * Draws one run of a face at a baseline. Characters no shipped font has are drawn as replacement marks whose
-   * ActualText keeps the original for copy and search, and are reported once each as a warning.
+   * ActualText keeps the original, and are reported once each as a warning.
    */
   run(text: string, face: string, size: number, colour: string, x: number, baseline: number, missing?: string): void {
     if (!this.registered.has(face)) {
@@ -72,15 +72,13 @@ export class Painter {
     const { height } = this.pdf.page;
     const y = height - baseline;
     const lines = [`q`, `1 0 0 -1 0 ${pdfNumber(height)} cm`];
-    if (missing === undefined) {
-      lines.push('BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`, ...showGlyphs(glyphs, placements, x, y, size), 'ET');
-    } else {
+    // Replacement marks carry the characters they stand for as ActualText, for copy and search.
+    if (missing !== undefined) {
       this.warnMissing(missing);
-      lines.push(
-        `/Span <</ActualText <${utf16Hex(missing)}>>> BDC BT 1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm ` +
-          `/${font.id} ${size} Tf <${glyphs.join('')}> Tj ET EMC`,
-      );
+      lines.push(`/Span <</ActualText <${utf16Hex(missing)}>>> BDC`);
     }
+    lines.push('BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`, ...showGlyphs(glyphs, placements, x, y, size), 'ET');
+    if (missing !== undefined) lines.push('EMC');
     lines.push('Q');
     this.pdf.addContent(lines.join('\n'));
   }
