@@ -4,12 +4,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, ddh } from '../helpers/cli.js';
 import { findClients } from '../helpers/clients.js';
 import { breakPage, encryptPdf, makePdf } from '../helpers/make-pdf.js';
-import { loadPdf } from '../helpers/pdf-read.js';
+import { loadPdf, readPdfFacts } from '../helpers/pdf-read.js';
 
 /** The example meeting whose item has a PDF in bilag/. */
 const DATE = '2026-01-27';
@@ -32,13 +31,6 @@ async function pointAttachmentAt(root: string, written: string): Promise<void> {
   await writeFile(file, text.replace(`file: ${ATTACHMENT}`, `file: ${written}`));
 }
 
-async function xmpOf(bytes: Uint8Array): Promise<string> {
-  const pdf = await loadPdf(bytes);
-  const stream = pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata')));
-  if (!(stream instanceof PDFRawStream)) throw new Error('the pack has no XMP metadata stream');
-  return Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
-}
-
 describe('ddh render pack', () => {
   it('titles the pack as a meeting pack, in the Info dictionary and in the XMP, an extract with its track', async () => {
     const root = await copyExample();
@@ -52,7 +44,7 @@ describe('ddh render pack', () => {
       expect(more).toEqual([]);
       const bytes = new Uint8Array(await readFile(path.join(root, out, file!)));
       expect((await loadPdf(bytes)).getTitle()).toBe(title);
-      expect(await xmpOf(bytes)).toContain(`<rdf:li xml:lang="x-default">${title}</rdf:li>`);
+      expect((await readPdfFacts(bytes)).xmp).toContain(`<rdf:li xml:lang="x-default">${title}</rdf:li>`);
     }
   });
 
