@@ -123,8 +123,21 @@ async function readAssets(repo: Repository): Promise<Assets> {
 async function closedOrigin(repo: Repository, meeting: Meeting): Promise<Set<string>> {
   const origins = new Set(carriedPoints(meeting).map((p) => p.since).filter((d) => d < meeting.date && repo.meetingDates.includes(d)));
   const keys = new Set<string>();
-  for (const date of origins) {
-    for (const point of pointsOfClosedItems((await readMeeting(repo, date)).meeting)) keys.add(pointKey(point));
+  for (const date of origins) for (const key of await closedPointKeys(repo, date)) keys.add(key);
+  return keys;
+}
+
+// Per repository and meeting, so that rendering many meetings (--all --public) reads each origin once.
+const closedKeysOf = new WeakMap<Repository, Map<string, Promise<string[]>>>();
+
+/** The keys of the points agreed under a closed item of the meeting of `date`. */
+function closedPointKeys(repo: Repository, date: string): Promise<string[]> {
+  let ofRepo = closedKeysOf.get(repo);
+  if (ofRepo === undefined) closedKeysOf.set(repo, (ofRepo = new Map()));
+  let keys = ofRepo.get(date);
+  if (keys === undefined) {
+    keys = readMeeting(repo, date).then(({ meeting }) => pointsOfClosedItems(meeting).map(pointKey));
+    ofRepo.set(date, keys);
   }
   return keys;
 }
