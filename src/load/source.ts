@@ -118,6 +118,11 @@ function codeName(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** True when `sanitizeText` would leave `text` as it is. */
+export function isCleanText(text: string): boolean {
+  return !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/.test(text);
+}
+
 /**
  * Removes C0/C1 control characters (except tab and newline), noncharacters (U+FFFE, U+FFFF, U+FDD0…) and unpaired
  * surrogates, with one warning per affected line naming file:line:col of the first removed character (HOSTILE 15).
@@ -126,7 +131,7 @@ function codeName(cp: number): string {
  */
 export function sanitizeText(text: string, file: string, origin?: TextOrigin): { text: string; warnings: Diagnostic[] } {
   // Fast path: nearly all text is clean.
-  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/.test(text)) return { text, warnings: [] };
+  if (isCleanText(text)) return { text, warnings: [] };
   const out: string[] = [];
   const removedByLine = new Map<number, { column: number; codes: Set<string> }>();
   let line = 1;

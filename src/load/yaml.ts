@@ -1,8 +1,10 @@
-// Safe YAML parsing with positions: a cheap gate against hostile nesting, then `yaml` (1.2 core) and our own walk to plain data.
+// Safe YAML parsing with positions: a cheap gate against hostile nesting, a direct reader for plain files, else `yaml`
+// (1.2 core) and our own walk to plain data.
 
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { problem, uniqueDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { sanitizeText } from './source.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 /** Real items never come near these; they bound the work any text can cause. */
 export const YAML_LIMITS = { bytes: 1_000_000, depth: 32, aliases: 50, nodes: 20_000 } as const;
@@ -63,12 +65,25 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
   const unplaced: ParsedYaml['locate'] = () => ({ line: offset + 1, column: 1 });
   if (gate) return { value: undefined, diagnostics: [gate], locate: unplaced };
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, keepSourceTokens: false });
-  const at = (pos: number): Position => {
-    const { line, col } = lineCounter.linePos(pos);
-    return { line: line + offset, column: col };
-  };
+  const plain = readPlainYaml(text, options.expect, YAML_LIMITS);
+  if (plain !== undefined) {
+    // Positions are wanted only for a problem, so the full parse that gives them waits until one is placed.
+    let full: ((path: readonly (string | number)[], key: boolean) => Position | undefined) | undefined;
+    const locate: ParsedYaml['locate'] = (path, opts) => {
+      full ??= fullParse(text, offset).locate;
+      return full(path, opts?.key ?? false) ?? unplaced(path);
+    };
+    return { value: plain, diagnostics: [], locate };
+  }
+
+  return parseWithYaml(text, file, options);
+}
+
+/** The full path of `parseYaml`, after the gate: `yaml`'s document walked to plain data. Exported for the tests that hold the direct reader to it. */
+export function parseWithYaml(text: string, file: string, options: YamlOptions): ParsedYaml {
+  const offset = (options.firstLine ?? 1) - 1;
+  const unplaced: ParsedYaml['locate'] = () => ({ line: offset + 1, column: 1 });
+  const { doc, at, locate: place } = fullParse(text, offset);
   const diagnostics: Diagnostic[] = [];
   for (const e of doc.errors) {
     const hint = yamlHint(e.code);
@@ -78,7 +93,7 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
     if (TAG_WARNINGS.has(w.code)) continue;
     diagnostics.push(problem(file, firstSentence(w.message), { rule: 'yaml', severity: 'warning', ...at(w.pos[0]) }));
   }
-  const locate: ParsedYaml['locate'] = (path, opts) => locateNode(doc, path, at, opts?.key ?? false) ?? unplaced(path);
+  const locate: ParsedYaml['locate'] = (path, opts) => place(path, opts?.key ?? false) ?? unplaced(path);
   if (doc.errors.length > 0) return { value: undefined, diagnostics, locate };
 
   const contents = doc.contents;
@@ -97,6 +112,17 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
   const value = walker.convert(contents as Node, [], 0);
   diagnostics.push(...uniqueDiagnostics(walker.diagnostics));
   return { value: walker.failed ? undefined : value, diagnostics, locate };
+}
+
+/** `yaml`'s document of `text`, with the means to turn its offsets into positions in the file. */
+function fullParse(text: string, offset: number) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, keepSourceTokens: false });
+  const at = (pos: number): Position => {
+    const { line, col } = lineCounter.linePos(pos);
+    return { line: line + offset, column: col };
+  };
+  return { doc, at, locate: (path: readonly (string | number)[], key: boolean) => locateNode(doc, path, at, key) };
 }
 
 /** Builds plain data from the AST: null-free maps of own properties, no prototype keys, bounded alias expansion. */
