@@ -384,8 +384,7 @@ describe('writeDocx determinism', () => {
     const { pkg } = await written();
     for (const [name, date] of pkg.dates) expect(date.toISOString(), name).toBe('2025-03-06T00:00:00.000Z');
     const ids = relationshipsOf(pkg.part('word/_rels/document.xml.rels')).map((r) => r.id);
-    expect(ids.every((id) => /^rIdL?\d+$/.test(id))).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(ids.map((_, n) => `rId${n + 1}`));
   });
 
   it('changes when the Doc changes', async () => {
@@ -438,3 +437,4 @@ describe('writeDocx edge cases', () => {
     ]);
   });
 });
+
