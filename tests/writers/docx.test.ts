@@ -1,5 +1,6 @@
 // Tests of the DOCX writer: the package is unzipped and its XML parts read back and checked element by element.
 
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block, Doc } from '../../src/doc.js';
 import { writeDocx } from '../../src/writers/docx.js';
@@ -361,6 +362,20 @@ describe('writeDocx text', () => {
     expect(cleanXmlText('x\u0000\u0008y\uFFFFz\uD83D')).toEqual({ text: 'xyz', removed: ['\u0000\u0008', '\uFFFF', '\uD83D'] });
     expect(cleanXmlText('\u{10FFFE}ok\u{E000}')).toEqual({ text: 'ok\u{E000}', removed: ['\u{10FFFE}'] });
     expect(describeChars('\uFFFE\uD800\u{1FFFF}')).toBe('U+FFFE U+D800 U+1FFFF');
+  });
+
+  it('cleanXmlText leaves no character XML or Word rejects and keeps every other one, for any text', () => {
+    // Judged code point by code point, independently of how cleanXmlText finds them.
+    const rejected = (cp: number) => (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+    const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\u0000', '\u0008', '\u000B', '\u001F', '\t', '\r\n', '\uD800', '\uDC00', '\uFDD0', '\uFFFF', '\u{1FFFE}', '\u{10FFFF}', 'æ😀'));
+    fc.assert(
+      fc.property(fc.array(piece).map((pieces) => pieces.join('')), (input) => {
+        const { text, removed } = cleanXmlText(input);
+        const kept = [...input].filter((char) => !rejected(char.codePointAt(0) as number)).join('');
+        expect(text).toBe(kept);
+        expect(removed.join('').length).toBe(input.length - text.length);
+      }),
+    );
   });
 
   it('reads the size of PNG and JPEG logos', () => {
