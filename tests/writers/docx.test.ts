@@ -390,7 +390,7 @@ describe('writeDocx text', () => {
 describe('writeDocx determinism', () => {
   it('gives byte-identical files for the same Doc, whatever was written before and whatever the clock says', async () => {
     const first = await writeDocx(everyBlockDoc(), { logo: solidPng(30, 10) });
-    // Another document with links, lists and a logo advances every counter the library keeps between documents.
+    // Another document with links, lists and a logo in between: no numbering or id carries over from one document to the next.
     await writeDocx(everyBlockDoc({ draft: false, title: 'Andet' }), { logo: solidPng(40, 40) });
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-15T13:45:00Z') });
     const second = await writeDocx(everyBlockDoc(), { logo: solidPng(30, 10) });
