@@ -1,37 +1,23 @@
-// Zips a DOCX package so that the same document always gives the same bytes: ids from position, fixed dates, one deflate pass.
+// Zips a DOCX package so that the same document always gives the same bytes: fixed dates, one deflate pass.
 
 import zlib from 'node:zlib';
 
-/** A part to put into the package in place of the one the docx library wrote (or in addition to it). */
-export interface PartOverride {
-  path: string;
-  data: string;
-}
-
-/** The package's parts by path, uncompressed, as the docx library's compiler gives them. */
+/** The package's parts by path, uncompressed. */
 export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 
 const CONTENT_TYPES = '[Content_Types].xml';
-const NUMBERED_ID = /^rId\d+$/;
-const RELS_PATH = /^(.*?)_rels\/([^/]+)\.rels$/;
 
 /**
- * Zips `parts` with every entry dated `date` (YYYY-MM-DD), the given parts replaced, and each relationship id the docx
- * library made at random (nanoid, for hyperlinks) renamed after its place in its .rels part, in the .rels and in the part
- * it belongs to. Entries keep their order, [Content_Types].xml first; compression is fixed, so the output depends on the
- * content (and the zlib build of Node, as the PDF writer's does).
+ * Zips `parts` with every entry dated `date` (YYYY-MM-DD). Entries keep their order, [Content_Types].xml first;
+ * compression is fixed, so the output depends on the content (and the zlib build of Node, as the PDF writer's does).
  */
-export function packDeterministic(parts: PackageParts, date: string, overrides: readonly PartOverride[]): Uint8Array {
-  const files = new Map(parts);
-  for (const override of overrides) files.set(override.path, override.data);
-  renameRandomRelationshipIds(files);
+export function packDeterministic(parts: PackageParts, date: string): Uint8Array {
   // [Content_Types].xml first, as Word writes it: some readers sniff the package by its first entry.
-  const names = [...files.keys()].sort((a, b) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
-  const encoder = new TextEncoder();
+  const names = [...parts.keys()].sort((a, b) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
   return zip(
     names.map((name) => {
-      const data = files.get(name) as string | Uint8Array;
-      return { name, data: typeof data === 'string' ? encoder.encode(data) : data };
+      const data = parts.get(name) as string | Uint8Array;
+      return { name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data };
     }),
     dosDate(date),
   );
@@ -118,23 +104,3 @@ export function crc32Of(data: Uint8Array): number {
 }
 
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? crc32Of;
-
-function renameRandomRelationshipIds(parts: Map<string, string | Uint8Array>): void {
-  for (const [relsPath, rels] of parts) {
-    const match = RELS_PATH.exec(relsPath);
-    if (match === null || typeof rels !== 'string') continue;
-    const ownerPath = `${match[1] ?? ''}${match[2] ?? ''}`;
-    const owner = parts.get(ownerPath);
-    const renames = new Map<string, string>();
-    for (const [, id] of rels.matchAll(/\sId="([^"]*)"/g)) {
-      if (id !== undefined && !NUMBERED_ID.test(id) && !renames.has(id)) renames.set(id, `rIdL${renames.size + 1}`);
-    }
-    if (renames.size === 0) continue;
-    const rename = (xml: string): string => xml.replace(/(\s[\w:]+=")([^"]*)"/g, (all, head: string, value: string) => {
-      const renamed = renames.get(value);
-      return renamed === undefined ? all : `${head}${renamed}"`;
-    });
-    parts.set(relsPath, rename(rels));
-    if (typeof owner === 'string') parts.set(ownerPath, rename(owner));
-  }
-}

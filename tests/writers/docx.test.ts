@@ -1,5 +1,6 @@
 // Tests of the DOCX writer: the package is unzipped and its XML parts read back and checked element by element.
 
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block, Doc } from '../../src/doc.js';
 import { writeDocx } from '../../src/writers/docx.js';
@@ -10,10 +11,12 @@ import {
   childrenOf,
   findAll,
   findFirst,
+  listLabels,
   paragraphsOf,
   parseXml,
   readDocx,
   relationshipsOf,
+  tagOf,
   wordText,
   xmlProblem,
   type DocxPackage,
@@ -361,6 +364,20 @@ describe('writeDocx text', () => {
     expect(describeChars('\uFFFE\uD800\u{1FFFF}')).toBe('U+FFFE U+D800 U+1FFFF');
   });
 
+  it('cleanXmlText leaves no character XML or Word rejects and keeps every other one, for any text', () => {
+    // Judged code point by code point, independently of how cleanXmlText finds them.
+    const rejected = (cp: number) => (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+    const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\u0000', '\u0008', '\u000B', '\u001F', '\t', '\r\n', '\uD800', '\uDC00', '\uFDD0', '\uFFFF', '\u{1FFFE}', '\u{10FFFF}', 'æ😀'));
+    fc.assert(
+      fc.property(fc.array(piece).map((pieces) => pieces.join('')), (input) => {
+        const { text, removed } = cleanXmlText(input);
+        const kept = [...input].filter((char) => !rejected(char.codePointAt(0) as number)).join('');
+        expect(text).toBe(kept);
+        expect(removed.join('').length).toBe(input.length - text.length);
+      }),
+    );
+  });
+
   it('reads the size of PNG and JPEG logos', () => {
     expect(readImageInfo(solidPng(12, 5))).toEqual({ type: 'png', width: 12, height: 5 });
     // A minimal JPEG head: SOI, an APP0 segment, then SOF0 with height 7 and width 9.
@@ -373,7 +390,7 @@ describe('writeDocx text', () => {
 describe('writeDocx determinism', () => {
   it('gives byte-identical files for the same Doc, whatever was written before and whatever the clock says', async () => {
     const first = await writeDocx(everyBlockDoc(), { logo: solidPng(30, 10) });
-    // Another document with links, lists and a logo advances every counter the library keeps between documents.
+    // Another document with links, lists and a logo in between: no numbering or id carries over from one document to the next.
     await writeDocx(everyBlockDoc({ draft: false, title: 'Andet' }), { logo: solidPng(40, 40) });
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-15T13:45:00Z') });
     const second = await writeDocx(everyBlockDoc(), { logo: solidPng(30, 10) });
@@ -384,8 +401,7 @@ describe('writeDocx determinism', () => {
     const { pkg } = await written();
     for (const [name, date] of pkg.dates) expect(date.toISOString(), name).toBe('2025-03-06T00:00:00.000Z');
     const ids = relationshipsOf(pkg.part('word/_rels/document.xml.rels')).map((r) => r.id);
-    expect(ids.every((id) => /^rIdL?\d+$/.test(id))).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(ids.map((_, n) => `rId${n + 1}`));
   });
 
   it('changes when the Doc changes', async () => {
@@ -436,5 +452,160 @@ describe('writeDocx edge cases', () => {
       ['', '0'],
       ['Inderst', '1'],
     ]);
+  });
+});
+
+/**
+ * The order of children the WordprocessingML schema fixes for the elements the writer fills (ECMA-376 part 1,
+ * CT_PPrBase, CT_RPr, CT_TblPr, CT_TcPr, CT_SectPr …), cut to the children a document could hold here. Word reports
+ * a file whose properties are out of order as damaged. Children of equal rank are a choice and may come in any order.
+ */
+const SCHEMA_ORDER: Record<string, string[][]> = {
+  'w:pPr': [['w:pStyle'], ['w:keepNext'], ['w:keepLines'], ['w:pageBreakBefore'], ['w:widowControl'], ['w:numPr'], ['w:pBdr'], ['w:shd'], ['w:tabs'], ['w:spacing'], ['w:ind'], ['w:contextualSpacing'], ['w:jc'], ['w:outlineLvl'], ['w:rPr']],
+  'w:rPr': [['w:rStyle'], ['w:rFonts'], ['w:b'], ['w:bCs'], ['w:i'], ['w:iCs'], ['w:color'], ['w:sz'], ['w:szCs'], ['w:u'], ['w:lang']],
+  'w:tblPr': [['w:tblStyle'], ['w:tblW'], ['w:jc'], ['w:tblInd'], ['w:tblBorders'], ['w:shd'], ['w:tblLayout'], ['w:tblCellMar'], ['w:tblLook']],
+  'w:tblBorders': [['w:top'], ['w:left'], ['w:bottom'], ['w:right'], ['w:insideH'], ['w:insideV']],
+  'w:tblCellMar': [['w:top'], ['w:left'], ['w:bottom'], ['w:right']],
+  'w:tcPr': [['w:tcW'], ['w:gridSpan'], ['w:vMerge'], ['w:tcBorders'], ['w:shd'], ['w:noWrap'], ['w:tcMar'], ['w:vAlign']],
+  'w:trPr': [['w:cantSplit', 'w:tblHeader']],
+  'w:tbl': [['w:tblPr'], ['w:tblGrid'], ['w:tr']],
+  'w:tr': [['w:trPr'], ['w:tc']],
+  'w:tc': [['w:tcPr'], ['w:p', 'w:tbl']],
+  'w:sectPr': [['w:headerReference', 'w:footerReference'], ['w:type'], ['w:pgSz'], ['w:pgMar'], ['w:pgNumType'], ['w:cols'], ['w:titlePg'], ['w:docGrid']],
+  'w:body': [['w:p', 'w:tbl'], ['w:sectPr']],
+  'w:style': [['w:name'], ['w:basedOn'], ['w:next'], ['w:link'], ['w:uiPriority'], ['w:semiHidden'], ['w:unhideWhenUsed'], ['w:qFormat'], ['w:pPr'], ['w:rPr'], ['w:tblPr']],
+  'w:styles': [['w:docDefaults'], ['w:latentStyles'], ['w:style']],
+  'w:docDefaults': [['w:rPrDefault'], ['w:pPrDefault']],
+  'w:numbering': [['w:abstractNum'], ['w:num']],
+  'w:abstractNum': [['w:nsid'], ['w:multiLevelType'], ['w:lvl']],
+  'w:lvl': [['w:start'], ['w:numFmt'], ['w:lvlText'], ['w:lvlJc'], ['w:pPr'], ['w:rPr']],
+  'w:num': [['w:abstractNumId'], ['w:lvlOverride']],
+  'w:settings': [['w:defaultTabStop'], ['w:compat']],
+};
+
+/** Each element of `nodes`, at any depth, whose children break SCHEMA_ORDER (or the run and paragraph rule: properties first). */
+function orderProblems(nodes: readonly XmlNode[], where: string): string[] {
+  const problems: string[] = [];
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === undefined) continue;
+    const children = childrenOf(node).map(tagOf).filter((child): child is string => child !== undefined);
+    const order = SCHEMA_ORDER[tag];
+    if (order !== undefined) {
+      const ranks = children.map((child) => order.findIndex((group) => group.includes(child)));
+      if (ranks.some((rank, n) => rank < 0 || rank < (ranks[n - 1] ?? 0))) problems.push(`${where}: <${tag}> holds ${children.join(', ')}`);
+    }
+    const props = tag === 'w:p' ? 'w:pPr' : tag === 'w:r' ? 'w:rPr' : undefined;
+    if (props !== undefined && children.indexOf(props) > 0) problems.push(`${where}: <${tag}> has ${props} after other children`);
+    problems.push(...orderProblems(childrenOf(node), where));
+  }
+  return problems;
+}
+
+describe('writeDocx package', () => {
+  /** Every block and inline in every position where properties pile up: a kept, indented paragraph after a page break, a bold link in a table header. */
+  function crowdedDoc(): Doc {
+    const doc = everyBlockDoc({ draft: true });
+    const linkText = { type: 'link' as const, href: 'https://eksempel.dk/a?b=1&c=2', children: [{ type: 'text' as const, text: 'Sted', italic: true }] };
+    doc.blocks.push(
+      {
+        type: 'list',
+        ordered: false,
+        items: [[{ type: 'paragraph', children: [{ type: 'text', text: 'Punkt' }] }, { type: 'pageBreak' }, { type: 'paragraph', keepWithNext: true, children: [{ type: 'text', text: 'Fortsat' }] }, { type: 'rule' }]],
+      },
+      { type: 'table', header: [[linkText], [{ type: 'text', text: 'Tid' }]], rows: [[[{ type: 'text', text: 'Teams' }], [{ type: 'text', text: 'Kl. 9' }]]] },
+    );
+    return doc;
+  }
+
+  it('writes the children of every property element in the order the schema fixes', async () => {
+    const { pkg } = await written(crowdedDoc(), solidPng(30, 10));
+    const doc = paragraphsOf(pkg.part('word/document.xml'));
+    // The crowded paragraph really carries the properties whose order is checked.
+    const kept = doc.find((para) => para.text === 'Fortsat');
+    const pPr = childrenOf(kept?.node ?? {}).find((child) => tagOf(child) === 'w:pPr') ?? {};
+    expect(childrenOf(pPr).map(tagOf)).toEqual(['w:keepNext', 'w:pageBreakBefore', 'w:ind']);
+    const problems = [...pkg.xml].filter(([name]) => name.startsWith('word/') && name.endsWith('.xml')).flatMap(([name, xml]) => orderProblems(parseXml(xml), name));
+    expect(problems).toEqual([]);
+  });
+
+  it('holds only the parts a document needs, each with a content type and every relationship resolving', async () => {
+    const { pkg } = await written(crowdedDoc(), solidPng(30, 10));
+    expect([...pkg.names].sort()).toEqual(
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'docProps/core.xml',
+        'word/document.xml',
+        'word/_rels/document.xml.rels',
+        'word/styles.xml',
+        'word/numbering.xml',
+        'word/settings.xml',
+        'word/header1.xml',
+        'word/_rels/header1.xml.rels',
+        'word/media/logo.png',
+        'word/footer1.xml',
+      ].sort(),
+    );
+    const types = parseXml(pkg.part('[Content_Types].xml'));
+    const overrides = new Set(findAll(types, 'Override').map((o) => attr(o, 'PartName')));
+    const defaults = new Set(findAll(types, 'Default').map((d) => attr(d, 'Extension')));
+    for (const name of pkg.names.filter((n) => n !== '[Content_Types].xml')) {
+      expect(overrides.has(`/${name}`) || defaults.has(name.split('.').pop()), name).toBe(true);
+    }
+    for (const relsName of pkg.names.filter((n) => n.endsWith('.rels'))) {
+      const folder = relsName.replace(/_rels\/[^/]*$/, '');
+      const owner = relsName.replace(/_rels\/([^/]*)\.rels$/, '$1');
+      const rels = relationshipsOf(pkg.part(relsName));
+      for (const rel of rels.filter((r) => r.targetMode !== 'External')) expect(pkg.names, `${relsName} ${rel.target}`).toContain(`${folder}${rel.target}`);
+      // Every id a part refers to is one of its relationships.
+      if (owner === '') continue;
+      const used = [...pkg.part(owner).matchAll(/\br:(?:id|embed)="([^"]*)"/g)].map((m) => m[1]);
+      for (const id of used) expect(rels.map((r) => r.id), `${owner} ${id}`).toContain(id);
+    }
+    // The document names its header and footer through its own relationships.
+    const rels = relationshipsOf(pkg.part('word/_rels/document.xml.rels'));
+    const sect = findAll(parseXml(pkg.part('word/document.xml')), 'w:sectPr');
+    expect(rels.find((r) => r.id === attr(findFirst(sect, 'w:headerReference') ?? {}, 'r:id'))?.target).toBe('header1.xml');
+    expect(rels.find((r) => r.id === attr(findFirst(sect, 'w:footerReference') ?? {}, 'r:id'))?.target).toBe('footer1.xml');
+  });
+
+  it('gives links to one address one relationship, with the address escaped and intact', async () => {
+    const href = 'https://eksempel.dk/søg?q="møde"&side=<2>';
+    const link = { type: 'link' as const, href, children: [{ type: 'text' as const, text: 'søg' }] };
+    const { pkg } = await written(docWith([{ type: 'paragraph', children: [link] }, { type: 'paragraph', children: [{ type: 'text', text: 'igen: ' }, link] }]));
+    const links = findAll(parseXml(pkg.part('word/document.xml')), 'w:hyperlink');
+    expect(links).toHaveLength(2);
+    expect(attr(links[0] ?? {}, 'r:id')).toBe(attr(links[1] ?? {}, 'r:id'));
+    const external = relationshipsOf(pkg.part('word/_rels/document.xml.rels')).filter((r) => r.targetMode === 'External');
+    expect(external.map((r) => [r.id, r.target])).toEqual([[attr(links[0] ?? {}, 'r:id'), href]]);
+  });
+
+  it('escapes & < > and " in text and in attribute values: header, alternative text, font and styles', async () => {
+    const header = 'Kontor "Nord" & <Syd>';
+    const { pkg } = await written(everyBlockDoc({ header, font: 'Font & "Co"', title: 'A <&> "B"' }), solidPng(30, 10));
+    for (const [name, xml] of pkg.xml) expect(xmlProblem(xml), name).toBeUndefined();
+    const head = parseXml(headerPart(pkg));
+    expect(wordText(head)).toContain(header);
+    expect(attr(findFirst(head, 'wp:docPr') ?? {}, 'descr')).toBe(header);
+    const defaults = findAll(parseXml(pkg.part('word/styles.xml')), 'w:rPrDefault');
+    expect(attr(findFirst(defaults, 'w:rFonts') ?? {}, 'w:ascii')).toBe('Font & "Co"');
+    expect(childrenOf(findFirst(parseXml(pkg.part('docProps/core.xml')), 'dc:title') ?? {}).map((c) => c['#text']).join('')).toBe('A <&> "B"');
+  });
+
+  it('starts each ordered list again, also right after another list of the same style', async () => {
+    const ordered = (start: number, ...texts: string[]): Block => ({ type: 'list', ordered: true, style: 'upper-alpha', start, items: texts.map((text) => [{ type: 'paragraph', children: [{ type: 'text', text }] }]) });
+    const { pkg } = await written(docWith([ordered(1, 'a1', 'a2'), ordered(1, 'b1', 'b2'), ordered(3, 'c3')]));
+    const paras = paragraphsOf(pkg.part('word/document.xml'));
+    expect(listLabels(pkg, paras)).toEqual(['A.', 'B.', 'A.', 'B.', 'C.']);
+    expect(new Set(paras.map((p) => p.numId)).size).toBe(3);
+  });
+
+  it('writes a line break inside text, a tab and a leading space so that Word keeps them', async () => {
+    const { pkg } = await written(docWith([{ type: 'paragraph', children: [{ type: 'text', text: ' ind\r\nrykket\tud ' }] }]));
+    const run = findFirst(parseXml(pkg.part('word/document.xml')), 'w:r') ?? {};
+    expect(childrenOf(run).map(tagOf)).toEqual(['w:t', 'w:br', 'w:t', 'w:tab', 'w:t']);
+    expect(findAll([run], 'w:t').map((t) => attr(t, 'xml:space'))).toEqual(['preserve', 'preserve', 'preserve']);
+    expect(wordText([run])).toBe(' ind\nrykket\tud ');
   });
 });
