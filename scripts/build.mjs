@@ -48,10 +48,11 @@ const pdfkitHome = {
 };
 
 /**
- * Modules that pdfkit and fontkit load at start-up but that the PDF writer needs rarely or never become stand-ins
+ * Modules that dependencies load at start-up but that ddh needs rarely or never become stand-ins
  * that load them on first use: unicode-properties and the three Unicode tables fontkit decodes on load (unicode-trie)
  * serve only fontkit's full OpenType layout, which text the pair metrics cover skips; linebreak serves only pdfkit's
- * own line wrapping; AES only encrypted files; brotli only WOFF2 fonts, which ddh does not ship. Each entry says what
+ * own line wrapping; AES only encrypted files; brotli only WOFF2 fonts, which ddh does not ship; child_process only
+ * commander's executable subcommands. Each entry says what
  * the stand-in exports: functions by name, a `default` class made on `new`, a `default` function, or a `default` class
  * whose instances are made on their first `get`. An `external` module stays out of the bundle (brotli is mostly a
  * 1.3 MB dictionary) and is required when first used from where the package that depends on it finds it.
@@ -62,6 +63,9 @@ const LAZY_MODULES = {
   linebreak: { class: true },
   '@noble/ciphers/aes': { functions: ['cbc', 'ecb'] },
   'brotli/decompress.js': { call: true, external: 'fontkit' },
+  // commander starts executable subcommands with it, which ddh has none of; loading it (and net, dgram and the
+  // socket machinery it needs) took a few ms of every start.
+  'node:child_process': { functions: ['spawn'] },
 };
 
 /** The source of a stand-in for a module; `real` is the module itself, checked for what the stand-in relies on. */

@@ -1,6 +1,5 @@
 // Writing files so that a crash, Ctrl-C or a locked target never leaves a half-written or lost file.
 
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DdhError, problem } from './diagnostics.js';
@@ -15,9 +14,14 @@ export interface OutputFile {
 
 const LOCKED = new Set(['EBUSY', 'EPERM', 'EACCES']);
 
+/** Temporary files made by this process so far: with the process id and its start, a name no other writer uses. */
+let temps = 0;
+const started = Date.now().toString(36);
+
 function tempName(target: string): string {
-  // The process id tells a later run whether the writer is still alive; the random part never reaches a document.
-  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // The process id tells a later run whether the writer is still alive. Not random bytes: loading node:crypto for them
+  // cost more than the rest of writing a DOCX.
+  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${started}-${++temps}`);
 }
 
 /** True while the process that made a temporary file still runs (another render of the same file, say). */
