@@ -3,8 +3,8 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { problem, uniqueDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { sanitizeText } from './source.js';
-import { readPlainYaml } from './yaml-plain.js';
+import { readPlainYaml } from '../yaml-plain.js';
+import { isCleanText, sanitizeText } from './source.js';
 
 /** Real items never come near these; they bound the work any text can cause. */
 export const YAML_LIMITS = { bytes: 1_000_000, depth: 32, aliases: 50, nodes: 20_000 } as const;
@@ -65,7 +65,8 @@ export function parseYaml(text: string, file: string, options: YamlOptions): Par
   const unplaced: ParsedYaml['locate'] = () => ({ line: offset + 1, column: 1 });
   if (gate) return { value: undefined, diagnostics: [gate], locate: unplaced };
 
-  const plain = readPlainYaml(text, options.expect, YAML_LIMITS);
+  // Text the cleaner would change goes the full way, which reports each removed character where it was.
+  const plain = isCleanText(text) ? readPlainYaml(text, options.expect, YAML_LIMITS) : undefined;
   if (plain !== undefined) {
     // Positions are wanted only for a problem, so the full parse that gives them waits until one is placed.
     let full: ((path: readonly (string | number)[], key: boolean) => Position | undefined) | undefined;

@@ -21,6 +21,7 @@ import type { Token } from 'markdown-it';
 import { DdhError, problem } from '../diagnostics.js';
 import type { Block, Doc, DocMeta, Inline, ListStyle, TextRun } from '../doc.js';
 import { DIRECTIVE, markdownParser } from '../markdown-dialect.js';
+import { readPlainYaml } from '../yaml-plain.js';
 
 const DEFAULT_META: DocMeta = {
   title: '',
@@ -44,10 +45,16 @@ export function parseMarkdown(markdown: string): Doc {
   return { meta, blocks: new BlockReader(markdownParser().parse(body, {})).read() };
 }
 
+/** Bounds for the direct reader; the templates stage writes a dozen plain keys. */
+const META_LIMITS = { depth: 4, nodes: 100 };
+
 function readMeta(text: string): DocMeta {
   let data: unknown;
   try {
-    data = YAML.parse(text);
+    // The templates stage writes plain YAML, which the direct reader takes without running `yaml` cold; other front
+    // matter is parsed by `yaml`. On what the templates stage writes the two agree, as it quotes text YAML would read
+    // as a number or boolean (a test holds them to it).
+    data = readPlainYaml(text, 'mapping', META_LIMITS) ?? YAML.parse(text);
   } catch (error) {
     throw new DdhError(
       [problem('', `the document's front matter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`, { rule: 'front-matter' })],

@@ -175,7 +175,7 @@ async function loadTemplates(repoRoot: string, document: string): Promise<{ main
 }
 
 /** Front matter with the document's metadata, then the body; date-like paragraph starts stay text. */
-function assemble(meta: object, body: string): string {
+export function assemble(meta: object, body: string): string {
   const front = YAML.stringify(meta, { lineWidth: 0 });
   return `---\n${front}---\n\n${escapeDateParagraphs(body.trimEnd())}\n`;
 }

@@ -1,12 +1,26 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DdhError } from '../../src/diagnostics.js';
-import type { Block } from '../../src/doc.js';
+import type { Block, DocMeta } from '../../src/doc.js';
 import { parseMarkdown } from '../../src/markdown/index.js';
+import { assemble } from '../../src/templates/index.js';
 import { blockTexts, docText } from './doc-text.js';
 
 const blocks = (markdown: string): Block[] => parseMarkdown(markdown).blocks;
 
 describe('front matter', () => {
+  test('reads back every metadata the templates stage writes, whatever the text', () => {
+    const tricky = fc.constantFrom('2026', '1.10', 'true', 'null', '~', '', ' kant ', 'a: b', 'a #b', "'q'", '"dq"', '[A]', '- x', 'x:', 'æ\\ø', 'Side\tto');
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), tricky);
+    fc.assert(
+      fc.property(fc.record({ title: text, subject: text, author: text, header: text, font: text, colour: text, date: text, draft: fc.boolean() }), (fields) => {
+        const meta: DocMeta = { ...fields, lang: 'da-DK' };
+        expect(parseMarkdown(assemble(meta, 'Tekst.')).meta).toStrictEqual(meta);
+      }),
+      { numRuns: 500, seed: 20261201 },
+    );
+  });
+
   test('becomes the document metadata', () => {
     const doc = parseMarkdown(
       '---\ntitle: "Dagsorden FBL Styregruppemøde 10.02.2026"\nsubject: Styregruppemøde 10. februar 2026\nauthor: Fælles Borgerlinje\n' +

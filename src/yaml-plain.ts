@@ -3,10 +3,9 @@
 // Parsing a small front matter with `yaml`'s document model costs about 75 µs, half of validating a repository. This
 // reader takes only block mappings and sequences of one-line scalars (plain, quoted without escapes, or a flow list
 // of plain words), with comments, and gives exactly the data the full path gives for them. For any other text
-// (anchors, tags, block scalars, multi-line scalars, duplicate keys, odd indentation, characters the cleaner would
-// remove) it returns undefined, and the caller parses with `yaml`; a test compares the two on generated documents.
-
-import { isCleanText } from './source.js';
+// (anchors, tags, block scalars, multi-line scalars, duplicate keys, odd indentation) it returns undefined, and the
+// caller parses with `yaml`; a test compares the two on generated documents. Shared by the load stage (item files,
+// given only text its cleaner leaves as it is) and the Markdown stage (the document's front matter).
 
 /** Bounds as the full path's: a document past them is left to it, which reports them. */
 export interface PlainLimits {
@@ -39,7 +38,7 @@ class NotPlain extends Error {}
  * mapping entries with null values are left out.
  */
 export function readPlainYaml(text: string, expect: 'mapping' | 'list', limits: PlainLimits): unknown {
-  if (UNTAKEN.test(text) || !isCleanText(text)) return undefined;
+  if (UNTAKEN.test(text)) return undefined;
   const lines: Line[] = [];
   for (const raw of text.split('\n')) {
     const body = raw.replace(/^ +/, '');

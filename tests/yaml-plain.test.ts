@@ -4,14 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { splitFrontMatter } from '../../src/load/source.js';
-import { readPlainYaml } from '../../src/load/yaml-plain.js';
-import { parseWithYaml, parseYaml, YAML_LIMITS } from '../../src/load/yaml.js';
+import { isCleanText, splitFrontMatter } from '../src/load/source.js';
+import { readPlainYaml } from '../src/yaml-plain.js';
+import { parseWithYaml, parseYaml, YAML_LIMITS } from '../src/load/yaml.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '..');
 type Shape = 'mapping' | 'list';
 
-const plain = (text: string, shape: Shape = 'mapping') => readPlainYaml(text, shape, YAML_LIMITS);
+/** The reader as the load stage uses it: only on text the cleaner leaves as it is. */
+const plain = (text: string, shape: Shape = 'mapping') => (isCleanText(text) ? readPlainYaml(text, shape, YAML_LIMITS) : undefined);
 
 /** The full path's data, or undefined when it reports an error. */
 function full(text: string, shape: Shape): unknown {
@@ -122,7 +123,6 @@ describe('readPlainYaml', () => {
     ['the wrong top level', '- a'],
     ['an indented top level', '  a: b'],
     ['odd indentation', 'a:\n    b: c\n  d: e'],
-    ['a control character', 'a: b\u0007'],
     ['a compact nested list', 'a:\n  - - b'],
   ])('declines %s', (_, text) => {
     expect(plain(text)).toBeUndefined();
@@ -229,6 +229,12 @@ describe('readPlainYaml', () => {
     for (const text of [`a: b${blanks}c`, `a: [b,${blanks}c`, `a: [${blanks}]`, `a: 'b${blanks}`, `- b${blanks}#`, `a:${blanks}b: c`]) {
       expectSameAsFull(text, text.startsWith('-') ? 'list' : 'mapping');
     }
+  });
+
+  test('parseYaml leaves text with characters to remove to the full path, which warns where they were', () => {
+    const parsed = parseYaml('title: A\u0007B\n', 'f.yaml', { expect: 'mapping' });
+    expect(parsed.value).toStrictEqual({ title: 'AB' });
+    expect(parsed.diagnostics).toEqual([expect.objectContaining({ rule: 'characters', severity: 'warning', line: 1, field: 'title' })]);
   });
 
   test('parseYaml places problems in a directly read file through the full parse', () => {
