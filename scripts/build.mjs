@@ -52,7 +52,7 @@ const pdfkitHome = {
  * that load them on first use: unicode-properties and the three Unicode tables fontkit decodes on load (unicode-trie)
  * serve only fontkit's full OpenType layout, which text the pair metrics cover skips; linebreak serves only pdfkit's
  * own line wrapping; AES only encrypted files; brotli only WOFF2 fonts, which ddh does not ship; child_process only
- * commander's executable subcommands. Each entry says what
+ * commander's executable subcommands; entities only Markdown text with an entity reference in it. Each entry says what
  * the stand-in exports: functions by name, a `default` class made on `new`, a `default` function, or a `default` class
  * whose instances are made on their first `get`. An `external` module stays out of the bundle (brotli is mostly a
  * 1.3 MB dictionary) and is required when first used from where the package that depends on it finds it.
@@ -66,6 +66,8 @@ const LAZY_MODULES = {
   // commander starts executable subcommands with it, which ddh has none of; loading it (and net, dgram and the
   // socket machinery it needs) took a few ms of every start.
   'node:child_process': { functions: ['spawn'] },
+  // markdown-it decodes entities (`&aelig;`) with it; loading it decodes the whole HTML entity table, some 6 ms.
+  entities: { functions: ['decodeHTMLStrict'] },
 };
 
 /** The source of a stand-in for a module; `real` is the module itself, checked for what the stand-in relies on. */
