@@ -17,6 +17,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const bundleDir = path.dirname(BUNDLE);
 
+// tsc leaves the sources' stand-ins for the generated modules behind; dist/load/schema.js and
+// dist/templates/index.js import them, so they go in first and are replaced below.
+const GENERATED = { 'schema-validators.cjs': 'load', 'built-in-templates.cjs': 'templates' };
+for (const [name, dir] of Object.entries(GENERATED)) await writeFile(path.join(dist, dir, name), await readFile(path.join(root, 'src', dir, name)));
+
 const { AJV_OPTIONS, SCHEMA_NAMES, schemaSource } = await import(pathToFileURL(path.join(dist, 'load', 'schema.js')).href);
 const { COMPILE_OPTIONS } = await import(pathToFileURL(path.join(dist, 'templates', 'index.js')).href);
 const { BUILT_FONTS, CARLITO_FACES, carlitoWoff, sfntOf } = await import(pathToFileURL(path.join(dist, 'writers', 'pdf-fonts.js')).href);
@@ -122,13 +127,12 @@ const requiredWhenUsed = {
   },
 };
 
-// Generated modules: the sources (tests) run without them; dist/load, dist/templates and the bundle find them beside themselves.
+// Generated modules in place of the stand-ins: the sources (tests) run without them; the bundle holds them.
 const generated = {
   'schema-validators.cjs': validatorModule(AJV_OPTIONS, Object.fromEntries(SCHEMA_NAMES.map((name) => [name, schemaSource(name)]))),
   'built-in-templates.cjs': templateModule(COMPILE_OPTIONS, await templateSources(path.join(root, 'templates'))),
 };
-await writeFile(path.join(dist, 'load', 'schema-validators.cjs'), generated['schema-validators.cjs']);
-await writeFile(path.join(dist, 'templates', 'built-in-templates.cjs'), generated['built-in-templates.cjs']);
+for (const [name, dir] of Object.entries(GENERATED)) await writeFile(path.join(dist, dir, name), generated[name]);
 
 // Carlito as plain TrueType, so that no run unwraps WOFF, and the pair metrics of its main faces, so that everyday
 // text is set without fontkit's OpenType layout (pdf-metrics.ts).
@@ -165,7 +169,6 @@ await build({
 // and template literals but leaves regular expressions and comments as written; an escape means the same there.
 const escaped = (await readFile(BUNDLE, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 await writeFile(BUNDLE, escaped);
-for (const [name, text] of Object.entries(generated)) await writeFile(path.join(bundleDir, name), text);
 
 // The code cache: made after running the everyday commands once, so it holds the functions they compile, not just
 // the top level. Output goes to a temporary folder.

@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -83,6 +84,23 @@ describe.runIf(built)('the built CLI', () => {
     const expected = await files(path.join(repo, 'from-sources'));
     expect(Object.values(expected)[0]?.toString()).toContain('# Egen overskrift');
     expect(await files(path.join(repo, 'from-build'))).toEqual(expected);
+  }, 60_000);
+
+  test('loads neither ajv nor the Handlebars compiler, nor any file beside the bundle, for the built-in schemas and templates', async () => {
+    const repo = await copyExample();
+    // Records every module the process asks Node's loader for, printed on exit.
+    const hook = path.join(repo, 'record-requires.cjs');
+    await writeFile(
+      hook,
+      "const Module = require('node:module'); const load = Module._load; const seen = new Set();\n" +
+        'Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };\n' +
+        "process.on('exit', () => process.stderr.write(`REQUIRED ${JSON.stringify([...seen])}\\n`));\n",
+    );
+    for (const args of [['validate'], ['render', 'minutes', '--format', 'md,docx', '--out', 'out']]) {
+      const { stderr } = await promisify(execFile)(process.execPath, ['--require', hook, BIN, ...args], { cwd: repo });
+      const required = JSON.parse(/^REQUIRED (.*)$/m.exec(stderr)?.[1] ?? 'null') as string[];
+      expect(required.filter((request) => !request.startsWith('node:') && !builtinModules.includes(request)), args.join(' ')).toEqual([]);
+    }
   }, 60_000);
 
   test('prints a file to stdout byte for byte as --out writes it, CRLF formats included', async () => {

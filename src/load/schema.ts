@@ -1,11 +1,14 @@
 // Validation of parsed YAML against schema/*.json with ajv, and ajv's findings turned into positioned diagnostics.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type AjvModule from 'ajv';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { problem, type Diagnostic } from '../diagnostics.js';
+// The validators the build compiled to standalone code, with the schema text each was compiled from; imported, not
+// read at run time, so that the bundle holds them and its code cache covers them. Using them skips loading ajv and
+// compiling the schemas, the largest start-up cost of `ddh validate`.
+import prebuiltValidators from './schema-validators.cjs';
 import { formatField, parseInstancePath, type ParsedYaml } from './yaml.js';
 
 /** The schema files, by the name of the file they describe. */
@@ -17,30 +20,13 @@ export const SCHEMA_NAMES: readonly SchemaName[] = ['ddh', 'plan', 'members', 'm
 /** How the schemas are compiled: here at run time, and by scripts/build-validators.mjs into standalone code. */
 export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, allowUnionTypes: true, strict: true };
 
-/**
- * The validators the build compiled to standalone code (schema-validators.cjs beside this module), with the schema
- * text each was compiled from. Loading them skips loading ajv and compiling the schemas, the largest start-up cost
- * of `ddh validate`.
- */
-interface Prebuilt {
-  sources: Record<SchemaName, string>;
-  validators: Record<SchemaName, ValidateFunction>;
-}
-
 const require = createRequire(import.meta.url);
 let ajv: InstanceType<typeof AjvModule.default> | undefined;
-let prebuilt: Prebuilt | null | undefined;
 const validators = new Map<SchemaName, ValidateFunction>();
 
 /** The text of a schema file: src/load and dist/load both sit two folders below the package root, next to schema/. */
 export function schemaSource(name: SchemaName): string {
   return readFileSync(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8');
-}
-
-function loadPrebuilt(): Prebuilt | null {
-  // Running from the sources (tests) there is no build output: the schemas are compiled instead.
-  const file = fileURLToPath(new URL('./schema-validators.cjs', import.meta.url));
-  return existsSync(file) ? (require(file) as Prebuilt) : null;
 }
 
 /** A schema compiled at run time; ajv itself is loaded only then. */
@@ -55,8 +41,7 @@ function validator(name: SchemaName): ValidateFunction {
   const known = validators.get(name);
   if (known) return known;
   const source = schemaSource(name);
-  prebuilt ??= loadPrebuilt();
-  const compiled = prebuilt?.sources[name] === source ? prebuilt.validators[name] : compileSchema(source);
+  const compiled = (prebuiltValidators?.sources[name] === source ? prebuiltValidators.validators[name] : undefined) ?? compileSchema(source);
   validators.set(name, compiled);
   return compiled;
 }

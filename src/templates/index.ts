@@ -1,7 +1,5 @@
 // The templates stage: a Meeting through the Handlebars templates into Markdown with YAML front matter.
 
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +10,8 @@ import { DdhError, problem } from '../diagnostics.js';
 import type { Meeting, Repository } from '../model.js';
 import { formatDateLong, formatDateShort, formatTime } from '../rules/dates.js';
 import { letter, typeCodes } from '../rules/numbering.js';
+// Imported, not read at run time, so that the bundle holds them and its code cache covers them.
+import builtInTemplates from './built-in-templates.cjs';
 import { escapeDateParagraphs, escapeText } from './escape.js';
 import { buildDecisionsView, decisionsMeta, type DecisionsOptions } from './decisions-view.js';
 import { buildView, documentMeta, type RenderOptions } from './view-model.js';
@@ -65,25 +65,21 @@ function engine(env: typeof Handlebars): Engine {
 
 // The runtime's own typings declare an empty module; it is the same environment as the full package's, without compile().
 const HandlebarsRuntime = runtimeModule as unknown as typeof Handlebars;
-const require = createRequire(import.meta.url);
 let runtimeEngine: Engine | undefined;
 let compilerEngine: Promise<Engine> | undefined;
-let precompiled: ReadonlyMap<string, TemplateSpecification> | undefined;
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /**
- * The built-in templates as the build precompiled them (built-in-templates.cjs beside this module), by source text: a
- * template whose text is not there (a repository's own, or an edited built-in) is compiled, which needs the full
- * Handlebars compiler, several times the size of its runtime. Running from the sources (tests) there are none.
+ * The built-in templates as the build precompiled them, by source text: a template whose text is not there (a
+ * repository's own, or an edited built-in) is compiled, which needs the full Handlebars compiler, several times the
+ * size of its runtime. Running from the sources (tests) there are none.
  */
 function precompiledTemplates(): ReadonlyMap<string, TemplateSpecification> {
-  if (precompiled === undefined) {
-    const file = fileURLToPath(new URL('./built-in-templates.cjs', import.meta.url));
-    precompiled = existsSync(file) ? (require(file) as ReadonlyMap<string, TemplateSpecification>) : new Map();
-  }
-  return precompiled;
+  return builtInTemplates ?? NONE;
 }
+
+const NONE: ReadonlyMap<string, TemplateSpecification> = new Map();
 
 /** The engine for a set of template sources: the small runtime when every one is precompiled, else the compiler. */
 async function engineFor(sources: readonly string[], specs: ReadonlyMap<string, TemplateSpecification>): Promise<Engine> {
