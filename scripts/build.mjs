@@ -163,6 +163,10 @@ await build({
   external: ['pdf-lib'],
   charset: 'ascii',
   legalComments: 'none',
+  // Whitespace and syntax only, names kept (stack traces with --debug still name functions): a third less text to
+  // read and hash at every start, about 3 ms.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'error',
 });
 // ASCII only, so the loader can read it as Latin-1, several times faster than decoding UTF-8. esbuild escapes strings
