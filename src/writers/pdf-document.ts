@@ -19,6 +19,63 @@ export interface GlyphPlacement {
   yOffset: number;
 }
 
+/** The part of pdfkit's embedded font (EmbeddedFont) that encoding text reads and fills in. */
+export interface PdfFont {
+  id: string;
+  /** Font units to thousandths of an em. */
+  scale: number;
+  /** Advance and characters of each glyph in the subset, by subset id: what the font's widths and ToUnicode map say. */
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  subset: { includeGlyph(glyphId: number): number };
+  /** One word's run, laid out (by the writer's font) on first use and cached; its positions already scaled. */
+  layoutCached(text: string): { glyphs: readonly { id: number; advanceWidth: number; codePoints: number[] }[]; positions: readonly GlyphPlacement[] };
+  ref(): object;
+}
+
+/** Hex subset ids, as pdfkit writes them in text operators. */
+const hexIds: string[] = [];
+
+/**
+ * What pdfkit's EmbeddedFont.encode gives for text, and the same glyphs added to the subset in the same order, without
+ * its costs: it concatenated the arrays of every word into new ones and checked each character against a new array.
+ * The words are pdfkit's own (each ends after a space or a tab) and come from its layout cache; a test holds the
+ * result and the subset to pdfkit's.
+ */
+export function encodeText(font: PdfFont, text: string): [string[], GlyphPlacement[]] {
+  const ids: string[] = [];
+  const placements: GlyphPlacement[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit !== 0x20 && unit !== 0x09 && i !== text.length - 1) continue;
+    const { glyphs, positions } = font.layoutCached(text.slice(start, i + 1));
+    start = i + 1;
+    for (let g = 0; g < glyphs.length; g += 1) {
+      const glyph = glyphs[g] as (typeof glyphs)[number];
+      const gid = font.subset.includeGlyph(glyph.id);
+      ids.push((hexIds[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= glyph.codePoints;
+      placements.push(positions[g] as GlyphPlacement);
+    }
+  }
+  return [ids, placements];
+}
+
+/** pdfkit's current font, checked for the internals encodeText uses, so that another pdfkit fails here rather than write wrong text. */
+export function currentFont(pdf: Pdf): PdfFont {
+  const font = pdf._font;
+  const missing = [
+    ...(['layoutCached', 'ref'] as const).filter((name) => typeof font[name] !== 'function'),
+    ...(typeof font.subset?.includeGlyph === 'function' ? [] : ['subset.includeGlyph']),
+    ...(typeof font.scale === 'number' ? [] : ['scale']),
+    ...(Array.isArray(font.widths) && Array.isArray(font.unicode) ? [] : ['widths', 'unicode']),
+  ];
+  if (missing.length > 0) throw new Error(`PDF writer: this pdfkit's fonts have no ${missing.join(', ')}`);
+  return font;
+}
+
 /** An image opened once and placed on many pages. */
 export interface PdfImage {
   width: number;
@@ -32,11 +89,8 @@ interface OutlineItem {
 /** The part of pdfkit's document that the writer uses; @types/pdfkit lacks the structure and outline internals. */
 export interface Pdf {
   page: PdfPage;
-  /**
-   * The current font: its id names it in page resources; `encode` lays text out (through the writer's font), adds
-   * the glyphs to its subset and gives their hex ids with their positions in thousandths of the font size.
-   */
-  _font: { id: string; encode(text: string): [string[], GlyphPlacement[]]; ref(): object };
+  /** The current font: its id names it in page resources; encodeText sets text in it. */
+  _font: PdfFont;
   outline: { addItem(title: string): OutlineItem; options: { expanded?: boolean } };
   addPage(): Pdf;
   switchToPage(index: number): unknown;

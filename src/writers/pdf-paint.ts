@@ -2,7 +2,7 @@
 
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
-import type { GlyphPlacement, Pdf, StructElement } from './pdf-document.js';
+import { currentFont, encodeText, type GlyphPlacement, type Pdf, type StructElement } from './pdf-document.js';
 
 /** A structure element together with its type, which also tags its marked content. */
 export interface Tag {
@@ -66,8 +66,8 @@ export class Painter {
     // Written here rather than by pdfkit's text(), which lays the same text out four times over; the operators are
     // the ones pdfkit writes. The text sits inside pdfkit's coordinate flip: poppler places ActualText with the
     // transformation in force at its end.
-    const font = this.pdf._font;
-    const [glyphs, placements] = font.encode(text);
+    const font = currentFont(this.pdf);
+    const [glyphs, placements] = encodeText(font, text);
     this.pdf.page.fonts[font.id] ??= font.ref();
     const { height } = this.pdf.page;
     const y = height - baseline;

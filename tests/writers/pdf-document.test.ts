@@ -1,8 +1,10 @@
 // The PDF writer collects what pdfkit writes as text: the file it gives must be the one pdfkit itself would write.
 
+import * as fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { collectBytes, type Pdf } from '../../src/writers/pdf-document.js';
+import { collectBytes, currentFont, encodeText, type Pdf, type PdfFont } from '../../src/writers/pdf-document.js';
+import { FontBook, type FontStyle } from '../../src/writers/pdf-fonts.js';
 
 /** A tagged document of several buffered pages, drawn after the fact as the writer's header and footer are. */
 function draw(pdf: Pdf): void {
@@ -60,5 +62,46 @@ describe('collectBytes', () => {
     const pdf = newDocument();
     Object.assign(pdf, { _write: undefined });
     expect(() => collectBytes(pdf)).toThrow(/this pdfkit has no _write/);
+  });
+});
+
+describe('encodeText', () => {
+  it("gives the glyphs and positions pdfkit's own encode gives, and fills each font's subset, widths and characters alike", async () => {
+    const fonts = await FontBook.open();
+    const pieces = fc.oneof(
+      fc.constantFrom('Grønne æbler', ' ', '  ', '\t', 'fi', 'ffl', 'AV', 'To.', 'Å', '“citat”', '→', '▪', '—', '😀', 'e\u0301', '\u0627\u0644', 'x '),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    );
+    const style = fc.constantFrom<FontStyle>('regular', 'bold', 'italic', 'boldItalic');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(pieces, { minLength: 1, maxLength: 6 }), style), { minLength: 1, maxLength: 8 }), (texts) => {
+        const ours = newDocument().addPage();
+        const theirs = newDocument().addPage();
+        const used = new Map<string, [PdfFont, PdfFont]>();
+        for (const [parts, textStyle] of texts) {
+          for (const run of fonts.split(parts.join(''), textStyle)) {
+            if (!used.has(run.face)) {
+              for (const pdf of [ours, theirs]) pdf.registerFont(run.face, fonts.font(run.face));
+            }
+            const mine = currentFont(ours.font(run.face));
+            const pdfkits = theirs.font(run.face)._font as PdfFont & { encode(text: string): unknown };
+            used.set(run.face, [mine, pdfkits]);
+            expect(encodeText(mine, run.text), run.text).toEqual(pdfkits.encode(run.text));
+          }
+        }
+        for (const [mine, pdfkits] of used.values()) {
+          expect(mine.subset).toMatchObject({ glyphs: (pdfkits.subset as unknown as { glyphs: number[] }).glyphs });
+          expect(mine.widths).toEqual(pdfkits.widths);
+          expect(mine.unicode).toEqual(pdfkits.unicode);
+        }
+      }),
+      { numRuns: 150, seed: 20261201 },
+    );
+  });
+
+  it("refuses a pdfkit whose fonts lack the internals it relies on", () => {
+    const pdf = newDocument().addPage();
+    Object.assign(pdf, { _font: { id: 'F1', ref: () => ({}) } });
+    expect(() => currentFont(pdf)).toThrow(/this pdfkit's fonts have no layoutCached, subset.includeGlyph, scale, widths, unicode/);
   });
 });
