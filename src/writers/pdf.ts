@@ -94,6 +94,8 @@ class Layout {
   /** The link being drawn: one structure element per link and page, one annotation per line. */
   private link: { target: LinkTarget; tag: Tag; from?: number; to?: number } | undefined;
   private nextLinkId = 0;
+  /** Lines already broken, by the content they were broken from and the style and width. */
+  private readonly broken = new WeakMap<readonly Inline[], Map<string, Line[]>>();
 
   constructor(
     private readonly painter: Painter,
@@ -410,8 +412,23 @@ class Layout {
     return this.painter.fonts.metrics(style.style).height * style.size * style.spacing;
   }
 
+  /**
+   * The lines of inline content in a style and width, broken once: keeping a heading or label with what follows
+   * measures the next block's lines, which are then drawn.
+   */
   private lines(children: readonly Inline[], style: TextStyle, width: number): Line[] {
-    return breakLines(this.spans(children, style), width, this.painter.fonts);
+    const key = `${style.style} ${style.size} ${style.colour} ${width}`;
+    let byStyle = this.broken.get(children);
+    if (byStyle === undefined) {
+      byStyle = new Map();
+      this.broken.set(children, byStyle);
+    }
+    let lines = byStyle.get(key);
+    if (lines === undefined) {
+      lines = breakLines(this.spans(children, style), width, this.painter.fonts);
+      byStyle.set(key, lines);
+    }
+    return lines;
   }
 
   private spans(children: readonly Inline[], style: TextStyle): (Span | typeof LINE_BREAK)[] {
