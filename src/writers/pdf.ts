@@ -94,8 +94,8 @@ class Layout {
   /** The link being drawn: one structure element per link and page, one annotation per line. */
   private link: { target: LinkTarget; tag: Tag; from?: number; to?: number } | undefined;
   private nextLinkId = 0;
-  /** Lines already broken, by the content they were broken from and the style and width. */
-  private readonly broken = new WeakMap<readonly Inline[], Map<string, Line[]>>();
+  /** Lines measured for keeping blocks together and not yet drawn, by content, style and width. */
+  private readonly measured = new WeakMap<readonly Inline[], Map<string, Line[]>>();
 
   constructor(
     private readonly painter: Painter,
@@ -306,11 +306,11 @@ class Layout {
       case 'heading': {
         const { before, after, ...font } = HEADINGS[block.level];
         const style: TextStyle = { ...font, colour: this.headingColour, spacing: BODY.spacing };
-        const lines = this.lines(block.children, style, width).length;
+        const lines = this.lines(block.children, style, width, true).length;
         return before + lines * this.lineHeight(style) + after + this.lead(blocks, index + 1, width);
       }
       case 'paragraph': {
-        const lines = this.lines(block.children, BODY, width).length;
+        const lines = this.lines(block.children, BODY, width, true).length;
         // A kept paragraph brings what it is kept with, as a heading does.
         return block.keepWithNext === true
           ? this.withNext(blocks, index, lines * this.lineHeight(BODY) + PARAGRAPH_AFTER, width)
@@ -413,20 +413,22 @@ class Layout {
   }
 
   /**
-   * The lines of inline content in a style and width, broken once: keeping a heading or label with what follows
-   * measures the next block's lines, which are then drawn.
+   * The lines of inline content in a style and width. Keeping a heading or label with what follows measures the next
+   * block's lines (`measuring`), which are kept until that block is drawn, so they are broken once; drawn lines are
+   * not kept, so that a long document's lines are not all held at once.
    */
-  private lines(children: readonly Inline[], style: TextStyle, width: number): Line[] {
+  private lines(children: readonly Inline[], style: TextStyle, width: number, measuring = false): Line[] {
     const key = `${style.style} ${style.size} ${style.colour} ${width}`;
-    let byStyle = this.broken.get(children);
-    if (byStyle === undefined) {
-      byStyle = new Map();
-      this.broken.set(children, byStyle);
+    const measured = this.measured.get(children);
+    const known = measured?.get(key);
+    if (known !== undefined) {
+      if (!measuring) measured?.delete(key);
+      return known;
     }
-    let lines = byStyle.get(key);
-    if (lines === undefined) {
-      lines = breakLines(this.spans(children, style), width, this.painter.fonts);
-      byStyle.set(key, lines);
+    const lines = breakLines(this.spans(children, style), width, this.painter.fonts);
+    if (measuring) {
+      if (measured === undefined) this.measured.set(children, new Map([[key, lines]]));
+      else measured.set(key, lines);
     }
     return lines;
   }
