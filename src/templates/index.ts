@@ -75,11 +75,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
  * repository's own, or an edited built-in) is compiled, which needs the full Handlebars compiler, several times the
  * size of its runtime. Running from the sources (tests) there are none.
  */
-function precompiledTemplates(): ReadonlyMap<string, TemplateSpecification> {
-  return builtInTemplates ?? NONE;
-}
-
-const NONE: ReadonlyMap<string, TemplateSpecification> = new Map();
+const PRECOMPILED: ReadonlyMap<string, TemplateSpecification> = builtInTemplates ?? new Map();
 
 /** The engine for a set of template sources: the small runtime when every one is precompiled, else the compiler. */
 async function engineFor(sources: readonly string[], specs: ReadonlyMap<string, TemplateSpecification>): Promise<Engine> {
@@ -162,7 +158,7 @@ async function loadTemplates(repoRoot: string, document: string): Promise<{ main
     ...names.map((name) => locate(repoRoot, ['partials', `${name}${EXTENSION}`], own.has(name))),
   ];
   const sources = await Promise.all(files.map((where) => readFile(where.file, 'utf8')));
-  const specs = precompiledTemplates();
+  const specs = PRECOMPILED;
   const chosen = await engineFor(sources, specs);
   const [main, ...rest] = files.map((where, i) => named(compile(chosen, sources[i] as string, specs.get(sources[i] as string)), where));
   const partials: Record<string, Template> = {};

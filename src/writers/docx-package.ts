@@ -3,7 +3,7 @@
 import zlib from 'node:zlib';
 
 /** The package's parts by path, uncompressed. */
-export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
+type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 
 const CONTENT_TYPES = '[Content_Types].xml';
 

@@ -66,6 +66,8 @@ export function encodeText(font: PdfFont, text: string): [string[], GlyphPlaceme
 /** pdfkit's current font, checked for the internals encodeText uses, so that another pdfkit fails here rather than write wrong text. */
 export function currentFont(pdf: Pdf): PdfFont {
   const font = pdf._font;
+  // Each font once: the writer asks for every run of text.
+  if (checkedFonts.has(font)) return font;
   const missing = [
     ...(['layoutCached', 'ref'] as const).filter((name) => typeof font[name] !== 'function'),
     ...(typeof font.subset?.includeGlyph === 'function' ? [] : ['subset.includeGlyph']),
@@ -73,8 +75,11 @@ export function currentFont(pdf: Pdf): PdfFont {
     ...(Array.isArray(font.widths) && Array.isArray(font.unicode) ? [] : ['widths', 'unicode']),
   ];
   if (missing.length > 0) throw new Error(`PDF writer: this pdfkit's fonts have no ${missing.join(', ')}`);
+  checkedFonts.add(font);
   return font;
 }
+
+const checkedFonts = new WeakSet<PdfFont>();
 
 /** An image opened once and placed on many pages. */
 export interface PdfImage {
