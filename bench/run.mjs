@@ -1,6 +1,7 @@
 // The speed benchmark: cold `ddh` processes against pandoc (and pandoc + LibreOffice) on the same meetings, side by side.
-// Usage: npm run bench [-- --rounds 7] [--bin path/to/ddh.js --out NAME]
-// (builds first; writes bench/results/latest.md and latest.json, or NAME.md and NAME.json; --bin times another build)
+// Usage: npm run bench [-- --rounds 7] [--bin path/to/ddh.js --out NAME] [--keep-env]
+// (builds first; writes bench/results/latest.md and latest.json, or NAME.md and NAME.json; --bin times another build;
+// --keep-env keeps the variables below in the environment of the timed processes)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -30,16 +31,27 @@ function version(command) {
   return result.status === 0 ? result.stdout.split('\n')[0].trim() : undefined;
 }
 
+/**
+ * Variables that make every Node process do work before its first line runs, for something ddh never does, and that a
+ * secretariat's machine does not set. NODE_EXTRA_CA_CERTS adds certificates for TLS connections (ddh opens none); Node
+ * 20 reads and parses the file, and its own root certificates with it, at every start: about 50 ms where a machine
+ * sets it to reach a package registry through a proxy. Every timed process, ddh's and its peers', runs without them.
+ */
+const STARTUP_ONLY_ENV = ['NODE_EXTRA_CA_CERTS'];
+const keepEnv = process.argv.includes('--keep-env');
+const droppedEnv = keepEnv ? [] : STARTUP_ONLY_ENV.filter((name) => process.env[name] !== undefined);
+const timedEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !droppedEnv.includes(name)));
+
 const hasGnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
 
 /**
  * Runs one cold process and returns its wall time in ms and its peak resident memory in MB: GNU time measures the
  * latter when it is installed (for every process alike), else a hook preloaded into ddh reports Node's own figure.
  */
-function timed(cwd, command, args, scratch) {
+function timed(cwd, command, args, scratch, baseEnv = timedEnv) {
   const rssFile = path.join(scratch, 'rss.txt');
   let argv = [command, ...args];
-  const env = { ...process.env };
+  const env = { ...baseEnv };
   if (hasGnuTime) argv = ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...argv];
   else if (command === process.execPath) {
     argv = [command, '--import', pathToFileURL(path.join(root, 'bench', 'rss-hook.mjs')).href, ...args];
@@ -124,6 +136,7 @@ async function main() {
       { key: 'validate100', label: '`ddh validate`, 100 meetings', ddh: ddh(hundred, 'validate') },
     ];
     const samples = Object.fromEntries(cases.map((c) => [c.key, { ddh: [], peer: [] }]));
+    if (droppedEnv.length > 0) console.log(`Timed processes run without ${droppedEnv.join(', ')} (start-up work only; --keep-env keeps it).`);
     console.log(`Timing ${rounds} rounds, ddh and its peer alternating …`);
     for (let round = 0; round < rounds; round++) {
       for (const c of cases) {
@@ -164,6 +177,9 @@ async function main() {
       os: `${os.type()} ${os.release()}`,
       node: process.version,
       nodeBaseline: secs(summary(Array.from({ length: rounds }, () => timed(work, node, ['-e', '0'], work))).median),
+      // What the dropped variables cost every Node process here, for the record.
+      nodeBaselineWithDropped: droppedEnv.length === 0 ? undefined : secs(summary(Array.from({ length: rounds }, () => timed(work, node, ['-e', '0'], work, process.env))).median),
+      droppedEnv,
       pandoc: pandoc ?? 'not installed',
       libreoffice: soffice ?? 'not installed',
       memoryMeasuredBy: hasGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
@@ -172,9 +188,9 @@ async function main() {
     const lines = [
       `# ddh benchmark`,
       '',
-      `${machine.date} · ${machine.cpu} · ${machine.memory} · ${machine.os} · Node ${machine.node} (\`node -e 0\`: ${machine.nodeBaseline}) · ${machine.pandoc} · ${machine.libreoffice}`,
+      `${machine.date} · ${machine.cpu} · ${machine.memory} · ${machine.os} · Node ${machine.node} (\`node -e 0\`: ${machine.nodeBaseline}${machine.nodeBaselineWithDropped === undefined ? '' : `; ${machine.nodeBaselineWithDropped} with ${droppedEnv.join(', ')}`}) · ${machine.pandoc} · ${machine.libreoffice}`,
       '',
-      `Command: \`npm run bench -- --rounds ${rounds}\`${argValue('--bin') === undefined ? '' : ' with ddh from ' + BIN}. Cold processes, median (min–max) of ${rounds} alternating rounds. pandoc converts the Markdown that \`ddh render agenda --format md\` writes for the same meeting; LibreOffice (\`soffice --headless --convert-to pdf\`, own profile) converts pandoc's DOCX, and was started once before timing so that creating its profile is not counted. Memory: peak resident set, by ${machine.memoryMeasuredBy}.`,
+      `Command: \`npm run bench -- --rounds ${rounds}\`${argValue('--bin') === undefined ? '' : ' with ddh from ' + BIN}. Cold processes, median (min–max) of ${rounds} alternating rounds. pandoc converts the Markdown that \`ddh render agenda --format md\` writes for the same meeting; LibreOffice (\`soffice --headless --convert-to pdf\`, own profile) converts pandoc's DOCX, and was started once before timing so that creating its profile is not counted. Memory: peak resident set, by ${machine.memoryMeasuredBy}.${droppedEnv.length === 0 ? '' : ` Every timed process ran without ${droppedEnv.join(', ')}, which this machine sets and a secretariat's does not: it only adds to Node's start-up (\`--keep-env\` keeps it).`}`,
       '',
       '| case | ddh | peer | ddh ÷ peer | ddh peak memory |',
       '| --- | --- | --- | --- | --- |',
