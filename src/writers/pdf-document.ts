@@ -37,14 +37,12 @@ export interface PdfFont {
 const hexIds: string[] = [];
 
 /**
- * What pdfkit's EmbeddedFont.encode gives for text, and the same glyphs added to the subset in the same order, without
- * its costs: it concatenated the arrays of every word into new ones and checked each character against a new array.
- * The words are pdfkit's own (each ends after a space or a tab) and come from its layout cache; a test holds the
- * result and the subset to pdfkit's.
+ * Hands over, glyph by glyph, what pdfkit's EmbeddedFont.encode gives for text (each glyph's subset id in hex and its
+ * placement), adding the same glyphs to the subset in the same order, without its costs: it concatenated the arrays
+ * of every word into new ones and checked each character against a new array. The words are pdfkit's own (each ends
+ * after a space or a tab) and come from its layout cache; a test holds the result and the subset to pdfkit's.
  */
-export function encodeText(font: PdfFont, text: string): [string[], GlyphPlacement[]] {
-  const ids: string[] = [];
-  const placements: GlyphPlacement[] = [];
+export function encodeText(font: PdfFont, text: string, glyph: (hexId: string, placement: GlyphPlacement) => void): void {
   let start = 0;
   for (let i = 0; i < text.length; i += 1) {
     const unit = text.charCodeAt(i);
@@ -52,15 +50,13 @@ export function encodeText(font: PdfFont, text: string): [string[], GlyphPlaceme
     const { glyphs, positions } = font.layoutCached(text.slice(start, i + 1));
     start = i + 1;
     for (let g = 0; g < glyphs.length; g += 1) {
-      const glyph = glyphs[g] as (typeof glyphs)[number];
-      const gid = font.subset.includeGlyph(glyph.id);
-      ids.push((hexIds[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
-      font.widths[gid] ??= glyph.advanceWidth * font.scale;
-      font.unicode[gid] ??= glyph.codePoints;
-      placements.push(positions[g] as GlyphPlacement);
+      const { id, advanceWidth, codePoints } = glyphs[g] as (typeof glyphs)[number];
+      const gid = font.subset.includeGlyph(id);
+      font.widths[gid] ??= advanceWidth * font.scale;
+      font.unicode[gid] ??= codePoints;
+      glyph((hexIds[gid] ??= `0000${gid.toString(16)}`.slice(-4)), positions[g] as GlyphPlacement);
     }
   }
-  return [ids, placements];
 }
 
 /** pdfkit's current font, checked for the internals encodeText uses, so that another pdfkit fails here rather than write wrong text. */

@@ -49,15 +49,24 @@ interface Atom {
   width: number;
 }
 
-type Item = { kind: 'box' | 'glue'; atoms: Atom[]; width: number } | { kind: 'newline' };
+/**
+ * What reading spans finds, in order: words (boxes, possibly across spans), spaces (glue) and forced breaks. The atoms
+ * handed over are the reader's own array, valid during the call only.
+ */
+interface TokenSink {
+  box(atoms: readonly Atom[], width: number): void;
+  glue(atoms: readonly Atom[], width: number): void;
+  newline(): void;
+}
 
 // Lines break at spaces only: a line ending in "-" reads as a hyphenated word to text extraction, which drops it.
-const TOKEN = / +|[^ ]+/gu;
+const SPACE = 0x20;
 const WHITESPACE = /[\t\n\v\f\r\u2028\u2029]/g;
 const EPSILON = 0.01;
 
 /** Breaks spans into lines no wider than `maxWidth`; a word wider than a line is broken between characters. */
 export function breakLines(spans: readonly (Span | typeof LINE_BREAK)[], maxWidth: number, fonts: FontBook): Line[] {
+  const limit = maxWidth + EPSILON;
   const lines: Line[] = [];
   let current: Atom[] = [];
   let currentWidth = 0;
@@ -71,39 +80,41 @@ export function breakLines(spans: readonly (Span | typeof LINE_BREAK)[], maxWidt
     glue = [];
     glueWidth = 0;
   };
-  const place = (atoms: Atom[], width: number): void => {
-    if (width <= maxWidth + EPSILON) {
-      current = atoms;
+  const place = (atoms: readonly Atom[], width: number): void => {
+    if (width <= limit) {
+      current.push(...atoms);
       currentWidth = width;
       return;
     }
     for (const atom of atoms.flatMap((a) => splitAtom(a, fonts))) {
-      if (current.length > 0 && currentWidth + atom.width > maxWidth + EPSILON) flush();
+      if (current.length > 0 && currentWidth + atom.width > limit) flush();
       current.push(atom);
       currentWidth += atom.width;
     }
   };
 
-  for (const item of toItems(spans, fonts)) {
-    if (item.kind === 'newline') {
-      flush();
-    } else if (item.kind === 'glue') {
-      if (current.length > 0) {
-        glue.push(...item.atoms);
-        glueWidth += item.width;
+  readTokens(spans, fonts, {
+    box(atoms, width) {
+      if (current.length === 0) {
+        place(atoms, width);
+      } else if (currentWidth + glueWidth + width <= limit) {
+        current.push(...glue, ...atoms);
+        currentWidth += glueWidth + width;
+        glue = [];
+        glueWidth = 0;
+      } else {
+        flush();
+        place(atoms, width);
       }
-    } else if (current.length === 0) {
-      place(item.atoms, item.width);
-    } else if (currentWidth + glueWidth + item.width <= maxWidth + EPSILON) {
-      current.push(...glue, ...item.atoms);
-      currentWidth += glueWidth + item.width;
-      glue = [];
-      glueWidth = 0;
-    } else {
-      flush();
-      place(item.atoms, item.width);
-    }
-  }
+    },
+    glue(atoms, width) {
+      if (current.length > 0) {
+        glue.push(...atoms);
+        glueWidth += width;
+      }
+    },
+    newline: flush,
+  });
   if (current.length > 0) flush();
   return lines;
 }
@@ -114,61 +125,80 @@ export function naturalWidths(spans: readonly (Span | typeof LINE_BREAK)[], font
   let max = 0;
   let line = 0;
   let glue = 0;
-  for (const item of toItems(spans, fonts)) {
-    if (item.kind === 'newline') {
+  readTokens(spans, fonts, {
+    box(_atoms, width) {
+      min = Math.max(min, width);
+      line += glue + width;
+      glue = 0;
+    },
+    glue(_atoms, width) {
+      if (line > 0) glue += width;
+    },
+    newline() {
       max = Math.max(max, line);
       line = 0;
       glue = 0;
-    } else if (item.kind === 'glue') {
-      if (line > 0) glue += item.width;
-    } else {
-      min = Math.max(min, item.width);
-      line += glue + item.width;
-      glue = 0;
-    }
-  }
+    },
+  });
   return { min, max: Math.max(max, line) };
 }
 
-/** Boxes (words, possibly across spans), glue (spaces) and forced breaks, in order. */
-function toItems(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBook): Item[] {
-  const items: Item[] = [];
-  // A word may continue into the next span ("**fed**tekst").
-  let open: { kind: 'box'; atoms: Atom[]; width: number } | undefined;
+/**
+ * Reads spans into the sink token by token, scanning for spaces rather than matching each token (a match array per
+ * word was most of the memory line breaking used). A word is handed over once it ends, as it may continue into the
+ * next span ("**fed**tekst").
+ */
+function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBook, sink: TokenSink): void {
+  const box: Atom[] = [];
+  let boxWidth = 0;
+  const endBox = (): void => {
+    if (box.length === 0) return;
+    sink.box(box, boxWidth);
+    box.length = 0;
+    boxWidth = 0;
+  };
+  const glue: Atom[] = [];
   for (const span of spans) {
     if (span === LINE_BREAK) {
-      items.push({ kind: 'newline' });
-      open = undefined;
+      endBox();
+      sink.newline();
       continue;
     }
     const text = span.text.replace(WHITESPACE, ' ');
     // Most spans are set in their style's main face throughout: their words need no splitting into faces.
     const plain = fonts.plainFace(text, span.style);
-    for (const [token] of text.matchAll(TOKEN)) {
-      const atoms =
-        plain === undefined
-          ? fonts.split(token, span.style).map((run) => {
-              const atom: Atom = { span, text: run.text, face: run.face, width: fonts.width(run.face, run.text, span.size) };
-              if (run.missing !== undefined) atom.missing = run.missing;
-              return atom;
-            })
-          : [{ span, text: token, face: plain, width: fonts.width(plain, token, span.size) }];
-      const width = atoms.length === 1 ? (atoms[0] as Atom).width : atoms.reduce((sum, a) => sum + a.width, 0);
-      if (token.startsWith(' ')) {
-        items.push({ kind: 'glue', atoms, width });
-        open = undefined;
+    const atomsOf = (token: string, into: Atom[]): number => {
+      if (plain !== undefined) {
+        const width = fonts.width(plain, token, span.size);
+        into.push({ span, text: token, face: plain, width });
+        return width;
+      }
+      let width = 0;
+      for (const run of fonts.split(token, span.style)) {
+        const atom: Atom = { span, text: run.text, face: run.face, width: fonts.width(run.face, run.text, span.size) };
+        if (run.missing !== undefined) atom.missing = run.missing;
+        into.push(atom);
+        width += atom.width;
+      }
+      return width;
+    };
+    for (let start = 0; start < text.length; ) {
+      const space = text.charCodeAt(start) === SPACE;
+      let end = start + 1;
+      while (end < text.length && (text.charCodeAt(end) === SPACE) === space) end += 1;
+      const token = text.slice(start, end);
+      start = end;
+      if (space) {
+        endBox();
+        const width = atomsOf(token, glue);
+        sink.glue(glue, width);
+        glue.length = 0;
       } else {
-        if (open === undefined) {
-          open = { kind: 'box', atoms, width };
-          items.push(open);
-        } else {
-          open.atoms.push(...atoms);
-          open.width += width;
-        }
+        boxWidth += atomsOf(token, box);
       }
     }
   }
-  return items;
+  endBox();
 }
 
 /** One atom per character cluster, for breaking a word that is wider than the line. */

@@ -2,7 +2,7 @@
 
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
-import { currentFont, encodeText, type GlyphPlacement, type Pdf, type StructElement } from './pdf-document.js';
+import { currentFont, encodeText, type GlyphPlacement, type Pdf, type PdfFont, type StructElement } from './pdf-document.js';
 
 /** A structure element together with its type, which also tags its marked content. */
 export interface Tag {
@@ -15,6 +15,7 @@ export class Painter {
   readonly warnings: WriterWarning[] = [];
   private readonly registered = new Set<string>();
   private readonly warned = new Set<string>();
+  private readonly fillOperators = new Map<string, string>();
   private open: Tag | undefined;
 
   constructor(
@@ -61,26 +62,35 @@ export class Painter {
       this.pdf.registerFont(face, this.fonts.font(face));
       this.registered.add(face);
     }
-    this.pdf.font(face).fontSize(size).fillColor(`#${colour}`);
+    this.pdf.font(face).fontSize(size).addContent(this.fillColour(colour));
     if (text === '') return;
     // Written here rather than by pdfkit's text(), which lays the same text out four times over; the operators are
     // the ones pdfkit writes. The text sits inside pdfkit's coordinate flip: poppler places ActualText with the
     // transformation in force at its end.
     const font = currentFont(this.pdf);
-    const [glyphs, placements] = encodeText(font, text);
     this.pdf.page.fonts[font.id] ??= font.ref();
     const { height } = this.pdf.page;
     const y = height - baseline;
-    const lines = [`q`, `1 0 0 -1 0 ${pdfNumber(height)} cm`];
+    let content = `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\n`;
     // Replacement marks carry the characters they stand for as ActualText, for copy and search.
     if (missing !== undefined) {
       this.warnMissing(missing);
-      lines.push(`/Span <</ActualText <${utf16Hex(missing)}>>> BDC`);
+      content += `/Span <</ActualText <${utf16Hex(missing)}>>> BDC\n`;
     }
-    lines.push('BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`, `/${font.id} ${pdfNumber(size)} Tf`, ...showGlyphs(glyphs, placements, x, y, size), 'ET');
-    if (missing !== undefined) lines.push('EMC');
-    lines.push('Q');
-    this.pdf.addContent(lines.join('\n'));
+    content += `BT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm\n/${font.id} ${pdfNumber(size)} Tf\n${showGlyphs(font, text, x, y, size)}ET\n`;
+    if (missing !== undefined) content += 'EMC\n';
+    this.pdf.addContent(`${content}Q`);
+  }
+
+  /** The operators pdfkit's fillColor writes for a colour of six hex digits, made once per colour. */
+  private fillColour(colour: string): string {
+    let operators = this.fillOperators.get(colour);
+    if (operators === undefined) {
+      const rgb = Number.parseInt(colour, 16);
+      operators = `/DeviceRGB cs\n${[rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff].map((part) => part / 255).join(' ')} scn`;
+      this.fillOperators.set(colour, operators);
+    }
+    return operators;
   }
 
   /** Draws plain text in a style, choosing faces per character; returns its width. */
@@ -117,47 +127,51 @@ function pdfNumber(n: number): number {
 }
 
 /**
- * The text-showing operators for glyphs placed from (x, y) at a size, as pdfkit's text() writes them: runs of glyphs
- * in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved off the line (a mark).
+ * The text-showing operators for text set from (x, y) at a size, as pdfkit's text() writes them, each line ending in a
+ * newline: runs of glyphs in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved
+ * off the line (a mark). Built glyph by glyph as the text is encoded.
  */
-function showGlyphs(glyphs: readonly string[], placements: readonly GlyphPlacement[], x: number, y: number, size: number): string[] {
-  const lines: string[] = [];
+function showGlyphs(font: PdfFont, text: string, x: number, y: number, size: number): string {
   const scale = size / 1000;
-  const commands: string[] = [];
-  let last = 0;
+  let operators = '';
+  // The TJ array so far, and the glyphs since its last adjustment, which the last of them gives.
+  let array = '';
+  let segment = '';
+  let segmentEnd: GlyphPlacement | undefined;
   let hadOffset = false;
   let at = x;
-  const addSegment = (end: number): void => {
-    const placement = placements[end - 1];
-    if (last < end && placement !== undefined) {
-      commands.push(`<${glyphs.slice(last, end).join('')}> ${pdfNumber(-(placement.xAdvance - placement.advanceWidth))}`);
-    }
-    last = end;
+  const endSegment = (): void => {
+    if (segment === '' || segmentEnd === undefined) return;
+    array += `${array === '' ? '' : ' '}<${segment}> ${pdfNumber(-(segmentEnd.xAdvance - segmentEnd.advanceWidth))}`;
+    segment = '';
   };
-  const flush = (end: number): void => {
-    addSegment(end);
-    if (commands.length > 0) {
-      lines.push(`[${commands.join(' ')}] TJ`);
-      commands.length = 0;
-    }
+  const flush = (): void => {
+    endSegment();
+    if (array === '') return;
+    operators += `[${array}] TJ\n`;
+    array = '';
   };
-  placements.forEach((placement, i) => {
+  encodeText(font, text, (hexId, placement) => {
     if (placement.xOffset !== 0 || placement.yOffset !== 0) {
-      flush(i);
-      lines.push(`1 0 0 1 ${pdfNumber(at + placement.xOffset * scale)} ${pdfNumber(y + placement.yOffset * scale)} Tm`);
-      flush(i + 1);
+      flush();
+      operators += `1 0 0 1 ${pdfNumber(at + placement.xOffset * scale)} ${pdfNumber(y + placement.yOffset * scale)} Tm\n`;
+      segment = hexId;
+      segmentEnd = placement;
+      flush();
       hadOffset = true;
     } else {
       if (hadOffset) {
-        lines.push(`1 0 0 1 ${pdfNumber(at)} ${pdfNumber(y)} Tm`);
+        operators += `1 0 0 1 ${pdfNumber(at)} ${pdfNumber(y)} Tm\n`;
         hadOffset = false;
       }
-      if (placement.xAdvance - placement.advanceWidth !== 0) addSegment(i + 1);
+      segment += hexId;
+      segmentEnd = placement;
+      if (placement.xAdvance - placement.advanceWidth !== 0) endSegment();
     }
     at += placement.xAdvance * scale;
   });
-  flush(placements.length);
-  return lines;
+  flush();
+  return operators;
 }
 
 /** A PDF text string in UTF-16BE with its byte order mark, as hex. */

@@ -3,7 +3,7 @@
 import * as fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { collectBytes, currentFont, encodeText, type Pdf, type PdfFont } from '../../src/writers/pdf-document.js';
+import { collectBytes, currentFont, encodeText, type GlyphPlacement, type Pdf, type PdfFont } from '../../src/writers/pdf-document.js';
 import { FontBook, type FontStyle } from '../../src/writers/pdf-fonts.js';
 
 /** A tagged document of several buffered pages, drawn after the fact as the writer's header and footer are. */
@@ -86,7 +86,12 @@ describe('encodeText', () => {
             const mine = currentFont(ours.font(run.face));
             const pdfkits = theirs.font(run.face)._font as PdfFont & { encode(text: string): unknown };
             used.set(run.face, [mine, pdfkits]);
-            expect(encodeText(mine, run.text), run.text).toEqual(pdfkits.encode(run.text));
+            const encoded: [string[], GlyphPlacement[]] = [[], []];
+            encodeText(mine, run.text, (hexId, placement) => {
+              encoded[0].push(hexId);
+              encoded[1].push(placement);
+            });
+            expect(encoded, run.text).toEqual(pdfkits.encode(run.text));
           }
         }
         for (const [mine, pdfkits] of used.values()) {
