@@ -209,8 +209,8 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
 /**
  * The bytes of a new pdfkit document (with no pages yet), once it has ended. pdfkit turns every line it writes, into a
  * page's content or into the file, into a typed array of its own: hundreds of thousands of small arrays for a long
- * document, much of its time and most of its memory. Lines are collected here as text instead and become bytes once
- * per page and once for the file; the bytes are the same (a test holds them to pdfkit's own).
+ * document, much of its time and most of its memory. Lines are collected here as text instead and become bytes a
+ * chunk at a time for pages and once for the file; the bytes are the same (a test holds them to pdfkit's own).
  */
 export function collectBytes(pdf: Pdf): Promise<Uint8Array> {
   // The pdfkit internals relied on, checked so that another pdfkit fails here rather than writing a broken file.
@@ -232,16 +232,32 @@ export function collectBytes(pdf: Pdf): Promise<Uint8Array> {
   });
 }
 
-/** Collects a page's content lines as text, handed to pdfkit as one chunk when the page ends. */
+/** Text of a page's content joined into bytes at about this length: held as text until the page ends, a long document's content was what garbage collection spent most of its time copying. */
+const CONTENT_CHUNK = 16 * 1024;
+
+/** Collects a page's content lines as text, turned into bytes a chunk at a time and handed to pdfkit as one when the page ends. */
 function collectPageContent(page: PdfPage): void {
   if (typeof page.write !== 'function' || typeof page.end !== 'function' || typeof page.content?.write !== 'function') {
     throw new Error('PDF writer: this pdfkit has pages without write, end or content');
   }
+  const chunks: Buffer[] = [];
   const lines: string[] = [];
+  let length = 0;
+  const flushLines = (): void => {
+    chunks.push(Buffer.from(lines.join(''), 'latin1'));
+    lines.length = 0;
+    length = 0;
+  };
   const end = page.end.bind(page);
-  page.write = (chunk) => lines.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));
+  page.write = (chunk) => {
+    const line = typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1');
+    lines.push(line);
+    length += line.length;
+    if (length >= CONTENT_CHUNK) flushLines();
+  };
   page.end = () => {
-    if (lines.length > 0) page.content.write(Buffer.from(lines.join(''), 'latin1'));
+    if (lines.length > 0) flushLines();
+    if (chunks.length > 0) page.content.write(Buffer.concat(chunks));
     end();
   };
 }
