@@ -129,9 +129,89 @@ function pdfNumber(n: number): number {
 /**
  * The text-showing operators for text set from (x, y) at a size, as pdfkit's text() writes them, each line ending in a
  * newline: runs of glyphs in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved
- * off the line (a mark). Built glyph by glyph as the text is encoded.
+ * off the line (a mark). Text whose words all sit on the line is shown from their encodings, made once per word.
  */
 function showGlyphs(font: PdfFont, text: string, x: number, y: number, size: number): string {
+  const words = wordsOnLine(font, text);
+  if (words === undefined) return showGlyphsOneByOne(font, text, x, y, size);
+  let array = '';
+  let segment = '';
+  for (const { pieces, adjustments } of words) {
+    for (let k = 0; k < adjustments.length; k += 1) {
+      array += `${array === '' ? '' : ' '}<${segment}${pieces[k] as string}> ${adjustments[k] as string}`;
+      segment = '';
+    }
+    segment += pieces[adjustments.length] as string;
+  }
+  // The last glyph of an open segment has no kerning: its adjustment is 0.
+  if (segment !== '') array += `${array === '' ? '' : ' '}<${segment}> 0`;
+  return array === '' ? '' : `[${array}] TJ\n`;
+}
+
+/**
+ * A word (as encodeText splits text) encoded: its hex glyph ids in pieces, each but the last ending at a kerned glyph
+ * whose adjustment, as written, is in `adjustments`; and whether every glyph sits on the line.
+ */
+interface EncodedWord {
+  pieces: string[];
+  adjustments: string[];
+  onLine: boolean;
+}
+
+const NO_ADJUSTMENTS: string[] = [];
+const encodedWords = new WeakMap<PdfFont, Map<string, EncodedWord>>();
+
+/**
+ * The encoded words of text in a font, or undefined when a glyph of one is moved off the line. Every word is encoded
+ * (its glyphs added to the subset, in order) before the answer, so the subset grows as encodeText would grow it.
+ */
+function wordsOnLine(font: PdfFont, text: string): EncodedWord[] | undefined {
+  let cache = encodedWords.get(font);
+  if (cache === undefined) {
+    cache = new Map();
+    encodedWords.set(font, cache);
+  }
+  const words: EncodedWord[] = [];
+  let onLine = true;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit !== 0x20 && unit !== 0x09 && i !== text.length - 1) continue;
+    const word = text.slice(start, i + 1);
+    start = i + 1;
+    let encoded = cache.get(word);
+    if (encoded === undefined) {
+      encoded = encodeWord(font, word);
+      cache.set(word, encoded);
+    }
+    onLine &&= encoded.onLine;
+    words.push(encoded);
+  }
+  return onLine ? words : undefined;
+}
+
+function encodeWord(font: PdfFont, word: string): EncodedWord {
+  const pieces: string[] = [];
+  let adjustments = NO_ADJUSTMENTS;
+  let piece = '';
+  let onLine = true;
+  encodeText(font, word, (hexId, placement) => {
+    if (placement.xOffset !== 0 || placement.yOffset !== 0) onLine = false;
+    piece += hexId;
+    const kerning = placement.xAdvance - placement.advanceWidth;
+    if (kerning !== 0) {
+      if (adjustments === NO_ADJUSTMENTS) adjustments = [];
+      pieces.push(piece);
+      adjustments.push(`${pdfNumber(-kerning)}`);
+      piece = '';
+    }
+  });
+  pieces.push(piece);
+  return { pieces, adjustments, onLine };
+}
+
+/** showGlyphs for text with marks: the glyphs one by one as the text is encoded, a text matrix for each moved glyph. */
+function showGlyphsOneByOne(font: PdfFont, text: string, x: number, y: number, size: number): string {
   const scale = size / 1000;
   let operators = '';
   // The TJ array so far, and the glyphs since its last adjustment, which the last of them gives.
