@@ -103,6 +103,8 @@ export interface Pdf {
   strokeColor(colour: string): Pdf;
   lineWidth(width: number): Pdf;
   save(): Pdf;
+  /** A new indirect object, written to the file when it ends. */
+  ref(): PdfStream;
   /** Appends a line to the page's content. */
   addContent(content: string): Pdf;
   restore(): Pdf;
@@ -135,13 +137,19 @@ export interface Pdf {
   _offset: number;
 }
 
+/** An indirect object of pdfkit's (PDFReference): bytes written to it become its stream, compressed when it ends. */
+interface PdfStream {
+  write(chunk: Uint8Array): void;
+  end(): void;
+}
+
 /** A page: pdfkit writes its content through `write` (lines or bytes) and finishes it with `end`. */
 interface PdfPage {
-  dictionary: object;
+  dictionary: { data: Record<string, unknown> };
   width: number;
   height: number;
   fonts: Record<string, object>;
-  content: { write(chunk: Uint8Array): void };
+  content: PdfStream;
   write(chunk: string | Uint8Array): void;
   end(): void;
 }
@@ -203,7 +211,9 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
     _id: contentId(doc, logo),
     _addInfo: () => pdf.appendXML(xmpDescriptions(xmp)),
   });
-  return { pdf, bytes: collectBytes(pdf) };
+  const bytes = collectBytes(pdf);
+  endContentOnLeave(pdf);
+  return { pdf, bytes };
 }
 
 /**
@@ -235,30 +245,58 @@ export function collectBytes(pdf: Pdf): Promise<Uint8Array> {
 /** Text of a page's content joined into bytes at about this length: held as text until the page ends, a long document's content was what garbage collection spent most of its time copying. */
 const CONTENT_CHUNK = 16 * 1024;
 
-/** Collects a page's content lines as text, turned into bytes a chunk at a time and handed to pdfkit as one when the page ends. */
+/** Writes what a page collected of its content so far into its content stream. */
+const pendingContent = new WeakMap<PdfPage, () => void>();
+
+/** Collects a page's content lines as text, written to its content stream as bytes a chunk at a time and when the page ends. */
 function collectPageContent(page: PdfPage): void {
   if (typeof page.write !== 'function' || typeof page.end !== 'function' || typeof page.content?.write !== 'function') {
     throw new Error('PDF writer: this pdfkit has pages without write, end or content');
   }
-  const chunks: Buffer[] = [];
   const lines: string[] = [];
   let length = 0;
-  const flushLines = (): void => {
-    chunks.push(Buffer.from(lines.join(''), 'latin1'));
+  const flush = (): void => {
+    if (lines.length === 0) return;
+    page.content.write(Buffer.from(lines.join(''), 'latin1'));
     lines.length = 0;
     length = 0;
   };
+  pendingContent.set(page, flush);
   const end = page.end.bind(page);
   page.write = (chunk) => {
     const line = typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1');
     lines.push(line);
     length += line.length;
-    if (length >= CONTENT_CHUNK) flushLines();
+    if (length >= CONTENT_CHUNK) flush();
   };
   page.end = () => {
-    if (lines.length > 0) flushLines();
-    if (chunks.length > 0) page.content.write(Buffer.concat(chunks));
+    flush();
     end();
+  };
+}
+
+/**
+ * Ends a page's content stream when the next page begins, so that only its compressed bytes are kept, and gives the
+ * page a second stream for what is drawn on it later: header and footer, once the page count is known. pdfkit keeps
+ * every page open until the document ends for them, and holding all of their content was most of the memory a long
+ * document took.
+ */
+function endContentOnLeave(pdf: Pdf): void {
+  const addPage = pdf.addPage.bind(pdf);
+  pdf.addPage = () => {
+    // pdfkit's page is null until the first one.
+    const left = pdf.page as PdfPage | null;
+    if (left !== null) {
+      pendingContent.get(left)?.();
+      const drawn = left.content;
+      drawn.end();
+      const later = pdf.ref();
+      // Never an empty object: the page's second stream exists even if nothing is drawn on it later.
+      later.write(new Uint8Array(0));
+      left.dictionary.data.Contents = [drawn, later];
+      left.content = later;
+    }
+    return addPage();
   };
 }
 

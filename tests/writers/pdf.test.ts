@@ -1,7 +1,7 @@
 // The PDF writer, read back with pdf-lib: page size, tagging, language, bookmarks, links, fonts, determinism, warnings.
 
 import { XMLValidator } from 'fast-xml-parser';
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../src/doc.js';
 import { writePdf } from '../../src/writers/pdf.js';
@@ -69,6 +69,30 @@ describe('writePdf on a sample agenda with minutes', () => {
     const pdf = await loadPdf(bytes);
     expect(pdf.getCreationDate()?.toISOString()).toBe('2025-03-13T00:00:00.000Z');
     expect(pdf.getModificationDate()?.toISOString()).toBe('2025-03-13T00:00:00.000Z');
+  });
+
+  it("ends a page's drawn content when the next page begins, and draws its header and footer in a second stream", async () => {
+    const pdf = await loadPdf(bytes);
+    const pages = pdf.getPages();
+    const streams = pages.map((page) => {
+      const contents = page.node.Contents();
+      const refs = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))];
+      return refs.map((ref) => {
+        const stream = pdf.context.lookup(ref);
+        if (!(stream instanceof PDFRawStream)) throw new Error('a page content that is not a stream');
+        return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      });
+    });
+    streams.forEach((contents, index) => {
+      const last = index === pages.length - 1;
+      expect(contents, `page ${index + 1}`).toHaveLength(last ? 1 : 2);
+      expect(contents[0]).toMatch(/\/MCID \d+/);
+      if (!last) {
+        expect(contents[0]).not.toMatch(/\/Pagination/);
+        expect(contents[1]).toMatch(/\/Artifact <<\n\/Type \/Pagination/);
+        expect(contents[1]).not.toMatch(/\/MCID/);
+      }
+    });
   });
 });
 
