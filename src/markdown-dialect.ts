@@ -1,6 +1,6 @@
 // The Markdown dialect shared by the templates stage (which writes it) and the Markdown stage (which reads it): CommonMark with GFM tables and linkified URLs.
 
-import markdownIt, { type MarkdownIt } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 
 let parser: MarkdownIt | undefined;
 
@@ -15,6 +15,19 @@ export function markdownParser(): MarkdownIt {
     skipTextWithoutLinks(parser.linkify);
   }
   return parser;
+}
+
+/**
+ * The block-level tokens markdown-it's parse gives for Markdown, their inline content left unparsed: enough to find
+ * headings, HTML blocks, fences and code, without parsing every paragraph's text (most of a full parse).
+ */
+export function blockTokens(markdown: string): Token[] {
+  const md = markdownParser();
+  const tokens: Token[] = [];
+  // What a full parse does around its block rules: markdown-it's normalisation before, and reference definitions
+  // (which only fill the parse's references) taken out after.
+  md.block.parse(markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'), md, {}, tokens);
+  return tokens.filter((token) => token.type !== 'reference_definition');
 }
 
 /** What linkify-it needs in a text before it can find a link there, as markdown-it sets it up. */

@@ -1,9 +1,10 @@
-// The shared markdown-it set-up: linkify-it is not asked about text that cannot hold a link, and answers as before.
+// The shared markdown-it set-up: linkify-it is not asked about text that cannot hold a link, and answers as before;
+// block tokens alone are the block tokens of a full parse.
 
 import fc from 'fast-check';
 import markdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
-import { markdownParser, MAY_HOLD_LINK } from '../src/markdown-dialect.js';
+import { blockTokens, markdownParser, MAY_HOLD_LINK } from '../src/markdown-dialect.js';
 
 describe('markdownParser', () => {
   test('finds the links linkify-it finds unaided, in any text', () => {
@@ -28,5 +29,23 @@ describe('markdownParser', () => {
     expect(MAY_HOLD_LINK.test('Styregruppen drøftede vagtplanen for påsken.')).toBe(false);
     expect(markdownParser().linkify.test('Se https://example.org.')).toBe(true);
     expect(markdownParser().linkify.test('Skriv til post@example.org')).toBe(true);
+  });
+});
+
+describe('blockTokens', () => {
+  test("are the block tokens of a full parse, for any Markdown", () => {
+    const line = fc.oneof(
+      fc.constantFrom('# Overskrift', 'Overskrift', '===', '---', '- punkt', '1. punkt', '6. marts', '> citat', '```', '~~~js', '    kode', '\tkode'),
+      fc.constantFrom('<!-- ddh:pagebreak -->', '<!--', '-->', '<div>', '| a | b |', '| --- | --- |', '[ref]: https://x.dk', '', '  ', 'tekst *fed* `kode`'),
+      fc.string({ maxLength: 12 }),
+    );
+    const shape = (t: { type: string; map: [number, number] | null; markup: string; tag: string; content: string; level: number; info: string }) => ({ type: t.type, map: t.map, markup: t.markup, tag: t.tag, content: t.content, level: t.level, info: t.info });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, newline) => {
+        const markdown = lines.join(newline);
+        expect(blockTokens(markdown).map(shape), markdown).toEqual(markdownParser().parse(markdown, {}).map(shape));
+      }),
+      { numRuns: 1000, seed: 20261202 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Text going into the rendered Markdown: plain fields escaped so they stay plain, Markdown fields made safe to embed.
 
 import type { Token } from 'markdown-it';
-import { DIRECTIVE, markdownParser } from '../markdown-dialect.js';
+import { blockTokens, DIRECTIVE } from '../markdown-dialect.js';
 import { DANISH_MONTHS } from '../rules/dates.js';
 
 /**
@@ -64,7 +64,7 @@ export function escapeDateParagraphs(markdown: string): string {
   // indent, no quote or list marker before it), no date line can be code, and the document need not be parsed to
   // find out (the Markdown stage parses it again).
   const mayBeCode = FENCE.test(markdown) || dated.some((line) => DATE_LINE.exec(line.slice(0, DATE_HEAD))?.[1] !== '');
-  escapeDates(lines, mayBeCode ? codeLines(markdownParser().parse(markdown, {})) : new Set());
+  escapeDates(lines, mayBeCode ? codeLines(blockTokens(markdown)) : new Set());
   return lines.join('\n');
 }
 
@@ -92,7 +92,7 @@ export function normaliseMarkdown(markdown: string, shift: number): string {
     escapeDates(lines, new Set());
     return lines.join('\n');
   }
-  const tokens = markdownParser().parse(source, {});
+  const tokens = blockTokens(source);
   const code = codeLines(tokens);
   let closingFence: string | undefined;
   for (const [i, token] of tokens.entries()) {
