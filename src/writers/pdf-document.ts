@@ -242,7 +242,7 @@ export function collectBytes(pdf: Pdf): Promise<Uint8Array> {
   });
 }
 
-/** Text of a page's content joined into bytes at about this length: held as text until the page ends, a long document's content was what garbage collection spent most of its time copying. */
+/** A page's content text becomes bytes at about this length: held as text until its page ended, a long document's content was most of what garbage collection copied. */
 const CONTENT_CHUNK = 16 * 1024;
 
 /** Writes what a page collected of its content so far into its content stream. */
