@@ -36,19 +36,26 @@ export interface PdfFont {
 /** Hex subset ids, as pdfkit writes them in text operators. */
 const hexIds: string[] = [];
 
-/**
- * Hands over, glyph by glyph, what pdfkit's EmbeddedFont.encode gives for text (each glyph's subset id in hex and its
- * placement), adding the same glyphs to the subset in the same order, without its costs: it concatenated the arrays
- * of every word into new ones and checked each character against a new array. The words are pdfkit's own (each ends
- * after a space or a tab) and come from its layout cache; a test holds the result and the subset to pdfkit's.
- */
-export function encodeText(font: PdfFont, text: string, glyph: (hexId: string, placement: GlyphPlacement) => void): void {
+/** Text as pdfkit's fonts lay it out and cache it, word by word: each word ends after a space or a tab. */
+export function forEachWord(text: string, visit: (word: string) => void): void {
   let start = 0;
   for (let i = 0; i < text.length; i += 1) {
     const unit = text.charCodeAt(i);
     if (unit !== 0x20 && unit !== 0x09 && i !== text.length - 1) continue;
-    const { glyphs, positions } = font.layoutCached(text.slice(start, i + 1));
+    visit(text.slice(start, i + 1));
     start = i + 1;
+  }
+}
+
+/**
+ * Hands over, glyph by glyph, what pdfkit's EmbeddedFont.encode gives for text (each glyph's subset id in hex and its
+ * placement), adding the same glyphs to the subset in the same order, without its costs: it concatenated the arrays
+ * of every word into new ones and checked each character against a new array. The words are pdfkit's own and come
+ * from its layout cache; a test holds the result and the subset to pdfkit's.
+ */
+export function encodeText(font: PdfFont, text: string, glyph: (hexId: string, placement: GlyphPlacement) => void): void {
+  forEachWord(text, (word) => {
+    const { glyphs, positions } = font.layoutCached(word);
     for (let g = 0; g < glyphs.length; g += 1) {
       const { id, advanceWidth, codePoints } = glyphs[g] as (typeof glyphs)[number];
       const gid = font.subset.includeGlyph(id);
@@ -56,7 +63,7 @@ export function encodeText(font: PdfFont, text: string, glyph: (hexId: string, p
       font.unicode[gid] ??= codePoints;
       glyph((hexIds[gid] ??= `0000${gid.toString(16)}`.slice(-4)), positions[g] as GlyphPlacement);
     }
-  }
+  });
 }
 
 /** pdfkit's current font, checked for the internals encodeText uses, so that another pdfkit fails here rather than write wrong text. */

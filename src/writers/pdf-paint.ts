@@ -2,7 +2,7 @@
 
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
-import { currentFont, encodeText, type GlyphPlacement, type Pdf, type PdfFont, type StructElement } from './pdf-document.js';
+import { currentFont, encodeText, forEachWord, type GlyphPlacement, type Pdf, type PdfFont, type StructElement } from './pdf-document.js';
 
 /** A structure element together with its type, which also tags its marked content. */
 export interface Tag {
@@ -149,7 +149,7 @@ function showGlyphs(font: PdfFont, text: string, x: number, y: number, size: num
 }
 
 /**
- * A word (as encodeText splits text) encoded: its hex glyph ids in pieces, each but the last ending at a kerned glyph
+ * A word (as forEachWord splits text) encoded: its hex glyph ids in pieces, each but the last ending at a kerned glyph
  * whose adjustment, as written, is in `adjustments`; and whether every glyph sits on the line.
  */
 interface EncodedWord {
@@ -173,12 +173,7 @@ function wordsOnLine(font: PdfFont, text: string): EncodedWord[] | undefined {
   }
   const words: EncodedWord[] = [];
   let onLine = true;
-  let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit !== 0x20 && unit !== 0x09 && i !== text.length - 1) continue;
-    const word = text.slice(start, i + 1);
-    start = i + 1;
+  forEachWord(text, (word) => {
     let encoded = cache.get(word);
     if (encoded === undefined) {
       encoded = encodeWord(font, word);
@@ -186,7 +181,7 @@ function wordsOnLine(font: PdfFont, text: string): EncodedWord[] | undefined {
     }
     onLine &&= encoded.onLine;
     words.push(encoded);
-  }
+  });
   return onLine ? words : undefined;
 }
 
