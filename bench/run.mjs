@@ -1,5 +1,5 @@
 // The speed benchmark: cold `ddh` processes against pandoc (and pandoc + LibreOffice) on the same meetings, side by side.
-// Usage: npm run bench [-- --rounds 7] [--bin path/to/ddh.js --out NAME] [--keep-env]
+// Usage: npm run bench [-- --rounds 7] [--bin path/to/ddh.cjs --out NAME] [--keep-env]
 // (builds first; writes bench/results/latest.md and latest.json, or NAME.md and NAME.json; --bin times another build;
 // --keep-env keeps the variables below in the environment of the timed processes)
 
@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateRepository, hugeItemEnd } from './generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.resolve(argValue('--bin') ?? path.join(root, 'bin', 'ddh.js'));
+const BIN = path.resolve(argValue('--bin') ?? path.join(root, 'bin', 'ddh.cjs'));
 const NAME = argValue('--out') ?? 'latest';
 const RESULTS = path.join(root, 'bench', 'results');
 const rounds = Number(argValue('--rounds') ?? 7);

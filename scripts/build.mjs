@@ -1,4 +1,4 @@
-// The build after tsc: standalone schema validators, precompiled built-in templates, and the bundle bin/ddh.js runs
+// The build after tsc: standalone schema validators, precompiled built-in templates, and the bundle bin/ddh.cjs runs
 // with its V8 code cache. Usage: node scripts/build.mjs (run by `npm run build`, after `tsc`, which writes dist/).
 
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import * as fontkit from 'fontkit';
 import { generateRepository } from '../bench/generate.mjs';
-import { BUNDLE, CODE_CACHE, loadBundle } from '../bin/load-bundle.js';
+import { BUNDLE, CODE_CACHE, loadBundle } from '../bin/load-bundle.cjs';
 import { templateModule } from './build-templates.mjs';
 import { validatorModule } from './build-validators.mjs';
 

@@ -1,23 +1,23 @@
+'use strict';
 // Loads dist/bundle/ddh.cjs, the whole CLI in one script, with the V8 code cache the build made for it beside it.
 
-import { readFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+const { readFileSync } = require('node:fs');
+const { createRequire, Module } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
 /** The bundle `npm run build` writes, and its code cache. */
-export const BUNDLE = fileURLToPath(new URL('../dist/bundle/ddh.cjs', import.meta.url));
-export const CODE_CACHE = `${BUNDLE}.cache`;
+const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'ddh.cjs');
+const CODE_CACHE = `${BUNDLE}.cache`;
 
 /**
  * Runs the bundle as a CommonJS module and returns its exports and the compiled script. With the code cache V8 skips
  * parsing and compiling most of the code a command runs, about a third of a cold start; a cache made by another V8
  * version or with other V8 flags is rejected by V8 and the bundle compiles as usual.
  * @param {{ cache?: boolean }} [options] `cache: false` compiles without the cache (the build, making a new one)
- * @returns {{ exports: { run: (argv: readonly string[], io?: object) => Promise<number> }, script: vm.Script }}
+ * @returns {{ exports: { run: (argv: readonly string[], io?: object) => Promise<number> }, script: import('node:vm').Script }}
  */
-export function loadBundle({ cache = true } = {}) {
+function loadBundle({ cache = true } = {}) {
   // The build writes the bundle in ASCII, which Latin-1 decodes to the same text without UTF-8's checks.
   const source = readFileSync(BUNDLE, 'latin1');
   let cachedData;
@@ -33,3 +33,7 @@ export function loadBundle({ cache = true } = {}) {
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
   return { exports: module.exports, script };
 }
+
+exports.BUNDLE = BUNDLE;
+exports.CODE_CACHE = CODE_CACHE;
+exports.loadBundle = loadBundle;
