@@ -50,12 +50,34 @@ interface Atom {
 }
 
 /**
+ * Atoms gathered for a word or a run of spaces, in an array that is emptied by its count rather than its length: an
+ * array emptied by its length gives up its storage, and the next push allocates it anew, once per word.
+ */
+class Atoms {
+  readonly items: Atom[] = [];
+  count = 0;
+
+  add(atom: Atom): void {
+    this.items[this.count++] = atom;
+  }
+
+  /** Appends the gathered atoms to a line. */
+  appendTo(line: Atom[]): void {
+    for (let i = 0; i < this.count; i += 1) line.push(this.items[i] as Atom);
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+}
+
+/**
  * What reading spans finds, in order: words (boxes, possibly across spans), spaces (glue) and forced breaks. The atoms
- * handed over are the reader's own array, valid during the call only.
+ * handed over are the reader's own, valid during the call only.
  */
 interface TokenSink {
-  box(atoms: readonly Atom[], width: number): void;
-  glue(atoms: readonly Atom[], width: number): void;
+  box(atoms: Atoms, width: number): void;
+  glue(atoms: Atoms, width: number): void;
   newline(): void;
 }
 
@@ -70,26 +92,29 @@ export function breakLines(spans: readonly (Span | typeof LINE_BREAK)[], maxWidt
   const lines: Line[] = [];
   let current: Atom[] = [];
   let currentWidth = 0;
-  let glue: Atom[] = [];
+  // Spaces since the last word on the line: they are drawn only if the next word fits on it too.
+  const glue = new Atoms();
   let glueWidth = 0;
 
   const flush = (): void => {
     lines.push(toLine(current));
     current = [];
     currentWidth = 0;
-    glue = [];
+    glue.clear();
     glueWidth = 0;
   };
-  const place = (atoms: readonly Atom[], width: number): void => {
+  const place = (atoms: Atoms, width: number): void => {
     if (width <= limit) {
-      current.push(...atoms);
+      atoms.appendTo(current);
       currentWidth = width;
       return;
     }
-    for (const atom of atoms.flatMap((a) => splitAtom(a, fonts))) {
-      if (current.length > 0 && currentWidth + atom.width > limit) flush();
-      current.push(atom);
-      currentWidth += atom.width;
+    for (let i = 0; i < atoms.count; i += 1) {
+      for (const atom of splitAtom(atoms.items[i] as Atom, fonts)) {
+        if (current.length > 0 && currentWidth + atom.width > limit) flush();
+        current.push(atom);
+        currentWidth += atom.width;
+      }
     }
   };
 
@@ -98,9 +123,10 @@ export function breakLines(spans: readonly (Span | typeof LINE_BREAK)[], maxWidt
       if (current.length === 0) {
         place(atoms, width);
       } else if (currentWidth + glueWidth + width <= limit) {
-        current.push(...glue, ...atoms);
+        glue.appendTo(current);
+        atoms.appendTo(current);
         currentWidth += glueWidth + width;
-        glue = [];
+        glue.clear();
         glueWidth = 0;
       } else {
         flush();
@@ -109,7 +135,7 @@ export function breakLines(spans: readonly (Span | typeof LINE_BREAK)[], maxWidt
     },
     glue(atoms, width) {
       if (current.length > 0) {
-        glue.push(...atoms);
+        for (let i = 0; i < atoms.count; i += 1) glue.add(atoms.items[i] as Atom);
         glueWidth += width;
       }
     },
@@ -149,15 +175,15 @@ export function naturalWidths(spans: readonly (Span | typeof LINE_BREAK)[], font
  * next span ("**fed**tekst").
  */
 function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBook, sink: TokenSink): void {
-  const box: Atom[] = [];
+  const box = new Atoms();
   let boxWidth = 0;
   const endBox = (): void => {
-    if (box.length === 0) return;
+    if (box.count === 0) return;
     sink.box(box, boxWidth);
-    box.length = 0;
+    box.clear();
     boxWidth = 0;
   };
-  const glue: Atom[] = [];
+  const glue = new Atoms();
   for (const span of spans) {
     if (span === LINE_BREAK) {
       endBox();
@@ -167,17 +193,17 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
     const text = span.text.replace(WHITESPACE, ' ');
     // Most spans are set in their style's main face throughout: their words need no splitting into faces.
     const plain = fonts.plainFace(text, span.style);
-    const atomsOf = (token: string, into: Atom[]): number => {
+    const atomsOf = (token: string, into: Atoms): number => {
       if (plain !== undefined) {
         const width = fonts.width(plain, token, span.size);
-        into.push({ span, text: token, face: plain, width });
+        into.add({ span, text: token, face: plain, width });
         return width;
       }
       let width = 0;
       for (const run of fonts.split(token, span.style)) {
         const atom: Atom = { span, text: run.text, face: run.face, width: fonts.width(run.face, run.text, span.size) };
         if (run.missing !== undefined) atom.missing = run.missing;
-        into.push(atom);
+        into.add(atom);
         width += atom.width;
       }
       return width;
@@ -192,7 +218,7 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
         endBox();
         const width = atomsOf(token, glue);
         sink.glue(glue, width);
-        glue.length = 0;
+        glue.clear();
       } else {
         boxWidth += atomsOf(token, box);
       }
