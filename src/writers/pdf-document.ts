@@ -33,9 +33,6 @@ export interface PdfFont {
   ref(): object;
 }
 
-/** Hex subset ids, as pdfkit writes them in text operators. */
-const hexIds: string[] = [];
-
 /** Text as pdfkit's fonts lay it out and cache it, word by word: each word ends after a space or a tab. */
 export function forEachWord(text: string, visit: (word: string) => void): void {
   let start = 0;
@@ -48,12 +45,12 @@ export function forEachWord(text: string, visit: (word: string) => void): void {
 }
 
 /**
- * Hands over, glyph by glyph, what pdfkit's EmbeddedFont.encode gives for text (each glyph's subset id in hex and its
+ * Hands over, glyph by glyph, what pdfkit's EmbeddedFont.encode gives for text (each glyph's subset id and its
  * placement), adding the same glyphs to the subset in the same order, without its costs: it concatenated the arrays
  * of every word into new ones and checked each character against a new array. The words are pdfkit's own and come
  * from its layout cache; a test holds the result and the subset to pdfkit's.
  */
-export function encodeText(font: PdfFont, text: string, glyph: (hexId: string, placement: GlyphPlacement) => void): void {
+export function encodeText(font: PdfFont, text: string, glyph: (subsetId: number, placement: GlyphPlacement) => void): void {
   forEachWord(text, (word) => {
     const { glyphs, positions } = font.layoutCached(word);
     for (let g = 0; g < glyphs.length; g += 1) {
@@ -61,7 +58,7 @@ export function encodeText(font: PdfFont, text: string, glyph: (hexId: string, p
       const gid = font.subset.includeGlyph(id);
       font.widths[gid] ??= advanceWidth * font.scale;
       font.unicode[gid] ??= codePoints;
-      glyph((hexIds[gid] ??= `0000${gid.toString(16)}`.slice(-4)), positions[g] as GlyphPlacement);
+      glyph(gid, positions[g] as GlyphPlacement);
     }
   });
 }

@@ -17,6 +17,11 @@ export class Painter {
   private readonly warned = new Set<string>();
   private readonly fillOperators = new Map<string, string>();
   private open: Tag | undefined;
+  /**
+   * The fill colour and the font and size that the page's content has set, as far as the painter knows: text runs
+   * write them only when they change. Forgotten when the page changes and after an artifact, which may set either.
+   */
+  private drawn: { page: unknown; fill?: string; font?: string } = { page: undefined };
 
   constructor(
     readonly pdf: Pdf,
@@ -51,6 +56,7 @@ export class Painter {
     this.pdf.markContent('Artifact', { type });
     draw();
     this.pdf.endMarkedContent();
+    this.drawn = { page: undefined };
   }
 
   /**
@@ -62,22 +68,42 @@ export class Painter {
       this.pdf.registerFont(face, this.fonts.font(face));
       this.registered.add(face);
     }
-    this.pdf.font(face).fontSize(size).addContent(this.fillColour(colour));
+    this.pdf.font(face).fontSize(size);
     if (text === '') return;
-    // Written here rather than by pdfkit's text(), which lays the same text out four times over; the operators are
-    // the ones pdfkit writes. The text sits inside pdfkit's coordinate flip: poppler places ActualText with the
-    // transformation in force at its end.
+    // Written here rather than by pdfkit's text(), which lays the same text out four times over.
     const font = currentFont(this.pdf);
-    this.pdf.page.fonts[font.id] ??= font.ref();
-    const { height } = this.pdf.page;
+    const { page } = this.pdf;
+    page.fonts[font.id] ??= font.ref();
+    if (this.drawn.page !== page) this.drawn = { page };
+    let content = '';
+    if (this.drawn.fill !== colour) {
+      content += this.fillColour(colour);
+      this.drawn.fill = colour;
+    }
+    const fontSize = `/${font.id} ${pdfNumber(size)} Tf\n`;
+    const words = missing === undefined ? wordsOnLine(font, text) : undefined;
+    if (words !== undefined) {
+      // Everyday text: one text object, its matrix turning pdfkit's flipped coordinates (y down) upright.
+      content += 'BT\n';
+      if (this.drawn.font !== fontSize) {
+        content += fontSize;
+        this.drawn.font = fontSize;
+      }
+      this.pdf.addContent(`${content}1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${showWords(words)}ET`);
+      return;
+    }
+    // Marks placed off the line, or replacement marks: inside pdfkit's coordinate flip undone, where each glyph is
+    // placed upright, and poppler places ActualText with the transformation in force at its end. The font set here
+    // ends with the flip.
+    const { height } = page;
     const y = height - baseline;
-    let content = `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\n`;
+    content += `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\n`;
     // Replacement marks carry the characters they stand for as ActualText, for copy and search.
     if (missing !== undefined) {
       this.warnMissing(missing);
       content += `/Span <</ActualText <${utf16Hex(missing)}>>> BDC\n`;
     }
-    content += `BT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm\n/${font.id} ${pdfNumber(size)} Tf\n${showGlyphs(font, text, x, y, size)}ET\n`;
+    content += `BT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm\n${fontSize}${showGlyphs(font, text, x, y, size)}ET\n`;
     if (missing !== undefined) content += 'EMC\n';
     this.pdf.addContent(`${content}Q`);
   }
@@ -87,7 +113,7 @@ export class Painter {
     let operators = this.fillOperators.get(colour);
     if (operators === undefined) {
       const rgb = Number.parseInt(colour, 16);
-      operators = `/DeviceRGB cs\n${[rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff].map((part) => part / 255).join(' ')} scn`;
+      operators = `/DeviceRGB cs\n${[rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff].map((part) => part / 255).join(' ')} scn\n`;
       this.fillOperators.set(colour, operators);
     }
     return operators;
@@ -127,29 +153,64 @@ function pdfNumber(n: number): number {
 }
 
 /**
- * The text-showing operators for text set from (x, y) at a size, as pdfkit's text() writes them, each line ending in a
- * newline: runs of glyphs in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved
- * off the line (a mark). Text whose words all sit on the line is shown from their encodings, made once per word.
+ * The text-showing operators for text set upright from (x, y) at a size, each line ending in a newline: runs of glyphs
+ * in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved off the line (a mark).
  */
 function showGlyphs(font: PdfFont, text: string, x: number, y: number, size: number): string {
   const words = wordsOnLine(font, text);
-  if (words === undefined) return showGlyphsOneByOne(font, text, x, y, size);
+  return words === undefined ? showGlyphsOneByOne(font, text, x, y, size) : showWords(words);
+}
+
+/**
+ * The TJ operator for words whose glyphs all sit on the line, from their encodings (made once per word): glyph codes in
+ * literal strings, kerning as adjustments between them. PDF's delimiters need no space around them.
+ */
+function showWords(words: readonly EncodedWord[]): string {
   let array = '';
   let segment = '';
   for (const { pieces, adjustments } of words) {
     for (let k = 0; k < adjustments.length; k += 1) {
-      array += `${array === '' ? '' : ' '}<${segment}${pieces[k] as string}> ${adjustments[k] as string}`;
+      array += `(${segment}${pieces[k] as string})${adjustments[k] as string}`;
       segment = '';
     }
     segment += pieces[adjustments.length] as string;
   }
-  // The last glyph of an open segment has no kerning: its adjustment is 0.
-  if (segment !== '') array += `${array === '' ? '' : ' '}<${segment}> 0`;
+  if (segment !== '') array += `(${segment})`;
   return array === '' ? '' : `[${array}] TJ\n`;
 }
 
 /**
- * A word (as forEachWord splits text) encoded: its hex glyph ids in pieces, each but the last ending at a kerned glyph
+ * A subset glyph id as it stands in a literal string: two bytes (Identity-H), with PDF's string delimiters and line
+ * ends escaped. Half the length of the hex pdfkit writes, and deflate packs it in half the time.
+ */
+function glyphCode(subsetId: number): string {
+  let code = glyphCodes[subsetId];
+  if (code === undefined) {
+    code = stringByte(subsetId >> 8) + stringByte(subsetId & 0xff);
+    glyphCodes[subsetId] = code;
+  }
+  return code;
+}
+
+const glyphCodes: string[] = [];
+
+function stringByte(byte: number): string {
+  switch (byte) {
+    case 0x0a:
+      return '\\n';
+    case 0x0d:
+      return '\\r';
+    case 0x28:
+    case 0x29:
+    case 0x5c:
+      return `\\${String.fromCharCode(byte)}`;
+    default:
+      return String.fromCharCode(byte);
+  }
+}
+
+/**
+ * A word (as forEachWord splits text) encoded: its glyph codes in pieces, each but the last ending at a kerned glyph
  * whose adjustment, as written, is in `adjustments`; and whether every glyph sits on the line.
  */
 interface EncodedWord {
@@ -190,9 +251,9 @@ function encodeWord(font: PdfFont, word: string): EncodedWord {
   let adjustments = NO_ADJUSTMENTS;
   let piece = '';
   let onLine = true;
-  encodeText(font, word, (hexId, placement) => {
+  encodeText(font, word, (subsetId, placement) => {
     if (placement.xOffset !== 0 || placement.yOffset !== 0) onLine = false;
-    piece += hexId;
+    piece += glyphCode(subsetId);
     const kerning = placement.xAdvance - placement.advanceWidth;
     if (kerning !== 0) {
       if (adjustments === NO_ADJUSTMENTS) adjustments = [];
@@ -217,7 +278,7 @@ function showGlyphsOneByOne(font: PdfFont, text: string, x: number, y: number, s
   let at = x;
   const endSegment = (): void => {
     if (segment === '' || segmentEnd === undefined) return;
-    array += `${array === '' ? '' : ' '}<${segment}> ${pdfNumber(-(segmentEnd.xAdvance - segmentEnd.advanceWidth))}`;
+    array += `(${segment})${pdfNumber(-(segmentEnd.xAdvance - segmentEnd.advanceWidth))}`;
     segment = '';
   };
   const flush = (): void => {
@@ -226,11 +287,12 @@ function showGlyphsOneByOne(font: PdfFont, text: string, x: number, y: number, s
     operators += `[${array}] TJ\n`;
     array = '';
   };
-  encodeText(font, text, (hexId, placement) => {
+  encodeText(font, text, (subsetId, placement) => {
+    const code = glyphCode(subsetId);
     if (placement.xOffset !== 0 || placement.yOffset !== 0) {
       flush();
       operators += `1 0 0 1 ${pdfNumber(at + placement.xOffset * scale)} ${pdfNumber(y + placement.yOffset * scale)} Tm\n`;
-      segment = hexId;
+      segment = code;
       segmentEnd = placement;
       flush();
       hadOffset = true;
@@ -239,7 +301,7 @@ function showGlyphsOneByOne(font: PdfFont, text: string, x: number, y: number, s
         operators += `1 0 0 1 ${pdfNumber(at)} ${pdfNumber(y)} Tm\n`;
         hadOffset = false;
       }
-      segment += hexId;
+      segment += code;
       segmentEnd = placement;
       if (placement.xAdvance - placement.advanceWidth !== 0) endSegment();
     }

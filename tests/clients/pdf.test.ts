@@ -35,6 +35,16 @@ describe.runIf(clients.ready)('the PDF in poppler and qpdf', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('gives back text of more than 92 different characters in one face, whose glyph codes need escaping in the content', async () => {
+    // Glyph codes are literal strings: subset ids 10, 13, 40, 41 and 92 are a line end, a parenthesis or a backslash.
+    const chars = Array.from({ length: 0x17f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => /\p{L}|\p{N}|\p{P}|\p{S}/u.test(c));
+    expect(chars.length).toBeGreaterThan(200);
+    const lines = Array.from({ length: Math.ceil(chars.length / 40) }, (_, i) => chars.slice(i * 40, i * 40 + 40).join(''));
+    const file = await save('many-glyphs.pdf', { meta: sampleMeta(FJORDLAND), blocks: lines.map((line) => p(t(line))) });
+    const text = pageLines(file, 1);
+    for (const line of lines) expect(text).toContain(line);
+  });
+
   it('gives back the text exactly, hostile characters, ligature pairs and page numbers included', async () => {
     const blocks: Block[] = [
       h(1, 'Dagsorden Fjordlandets Borgerhjælp'),

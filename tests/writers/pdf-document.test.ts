@@ -87,8 +87,9 @@ describe('encodeText', () => {
             const pdfkits = theirs.font(run.face)._font as PdfFont & { encode(text: string): unknown };
             used.set(run.face, [mine, pdfkits]);
             const encoded: [string[], GlyphPlacement[]] = [[], []];
-            encodeText(mine, run.text, (hexId, placement) => {
-              encoded[0].push(hexId);
+            encodeText(mine, run.text, (subsetId, placement) => {
+              // pdfkit gives the ids in hex, as it writes them.
+              encoded[0].push(subsetId.toString(16).padStart(4, '0'));
               encoded[1].push(placement);
             });
             expect(encoded, run.text).toEqual(pdfkits.encode(run.text));
