@@ -53,6 +53,26 @@ const pdfkitHome = {
 };
 
 /**
+ * markdown-it ships transpiled: its classes' fields (a dozen on every token and on every parser state, one state per
+ * inline run) are each set through a helper that turns the field's name into a property key by way of two type checks
+ * and a primitive conversion, some 5 % of parsing a long document cold. Names that are strings already are their own
+ * key, so the helper takes them as they are; anything else still goes the helper's way. The build stops if the helper
+ * is not there as written.
+ */
+const MARKDOWN_IT_DEFINE = 'function _defineProperty(e, r, t) {\n\treturn (r = toPropertyKey(r)) in e';
+const markdownItFields = {
+  name: 'markdown-it-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(MARKDOWN_IT_DEFINE)) throw new Error(`markdown-it-fields: ${args.path} has no helper '${MARKDOWN_IT_DEFINE}'`);
+      const contents = source.replace(MARKDOWN_IT_DEFINE, 'function _defineProperty(e, r, t) {\n\treturn (r = typeof r === "string" ? r : toPropertyKey(r)) in e');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
  * Modules that dependencies load at start-up but that ddh needs rarely or never become stand-ins
  * that load them on first use: unicode-properties and the three Unicode tables fontkit decodes on load (unicode-trie)
  * serve only fontkit's full OpenType layout, which text the pair metrics cover skips; linebreak serves only pdfkit's
@@ -159,7 +179,7 @@ await build({
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__ddhModuleUrl' },
   banner: { js: "const __ddhModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [pdfkitHome, lazyModules, requiredWhenUsed],
+  plugins: [pdfkitHome, markdownItFields, lazyModules, requiredWhenUsed],
   external: ['pdf-lib'],
   charset: 'ascii',
   legalComments: 'none',
