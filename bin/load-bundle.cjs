@@ -1,39 +1,76 @@
 'use strict';
-// Loads dist/bundle/ddh.cjs, the whole CLI in one script, with the V8 code cache the build made for it beside it.
+// Loads the scripts `npm run build` makes, each with the V8 code cache the build made for it beside it:
+// dist/bundle/ddh.cjs, the whole CLI but the PDF writer, and dist/bundle/pdf.cjs, the PDF writer, which ddh.cjs loads
+// when it makes a PDF (most of the code by size: fontkit and pdfkit). A run without a PDF neither reads it nor
+// deserialises its cache.
 
 const { readFileSync } = require('node:fs');
 const { createRequire, Module } = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** The bundle `npm run build` writes, and its code cache. */
-const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'ddh.cjs');
-const CODE_CACHE = `${BUNDLE}.cache`;
+const BUNDLE_DIR = path.join(__dirname, '..', 'dist', 'bundle');
+/** The CLI's script. */
+const BUNDLE = path.join(BUNDLE_DIR, 'ddh.cjs');
+/** The PDF writer's script. */
+const PDF_BUNDLE = path.join(BUNDLE_DIR, 'pdf.cjs');
+
+/** The code cache of a script. */
+const codeCache = (file) => `${file}.cache`;
+
+/** Scripts run so far, by file, with their compiled form: the build makes the code caches from them. */
+const loaded = new Map();
+let useCache = true;
 
 /**
- * Runs the bundle as a CommonJS module and returns its exports and the compiled script. With the code cache V8 skips
- * parsing and compiling most of the code a command runs, about a third of a cold start; a cache made by another V8
- * version or with other V8 flags is rejected by V8 and the bundle compiles as usual.
- * @param {{ cache?: boolean }} [options] `cache: false` compiles without the cache (the build, making a new one)
- * @returns {{ exports: { run: (argv: readonly string[], io?: object) => Promise<number> }, script: import('node:vm').Script }}
+ * Runs a bundled script as a CommonJS module, once per process, and returns its exports and the compiled script. With
+ * the code cache V8 skips parsing and compiling most of the code a command runs, about a third of a cold start; a
+ * cache made by another V8 version or with other V8 flags is rejected by V8 and the script compiles as usual.
+ * @param {string} file
+ * @returns {{ exports: any, script: import('node:vm').Script }}
  */
-function loadBundle({ cache = true } = {}) {
-  // The build writes the bundle in ASCII, which Latin-1 decodes to the same text without UTF-8's checks.
-  const source = readFileSync(BUNDLE, 'latin1');
+function loadScript(file) {
+  const known = loaded.get(file);
+  if (known !== undefined) return known;
+  // The build writes its scripts in ASCII, which Latin-1 decodes to the same text without UTF-8's checks.
+  const source = readFileSync(file, 'latin1');
   let cachedData;
-  if (cache) {
+  if (useCache) {
     try {
-      cachedData = readFileSync(CODE_CACHE);
+      cachedData = readFileSync(codeCache(file));
     } catch {
       // No cache (a build that could not make one): compile as usual.
     }
   }
-  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
-  return { exports: module.exports, script };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  const result = { exports: module.exports, script };
+  loaded.set(file, result);
+  return result;
+}
+
+/**
+ * Runs the CLI's script.
+ * @param {{ cache?: boolean }} [options] `cache: false` compiles this and every later script without a cache (the
+ *   build, making new ones)
+ * @returns {{ exports: { run: (argv: readonly string[], io?: object) => Promise<number> }, script: import('node:vm').Script }}
+ */
+function loadBundle({ cache = true } = {}) {
+  useCache = cache;
+  return loadScript(BUNDLE);
+}
+
+/**
+ * The scripts run so far, each with the file its code cache belongs in.
+ * @returns {{ cacheFile: string, script: import('node:vm').Script }[]}
+ */
+function loadedScripts() {
+  return [...loaded].map(([file, { script }]) => ({ cacheFile: codeCache(file), script }));
 }
 
 exports.BUNDLE = BUNDLE;
-exports.CODE_CACHE = CODE_CACHE;
+exports.PDF_BUNDLE = PDF_BUNDLE;
 exports.loadBundle = loadBundle;
+exports.loadScript = loadScript;
+exports.loadedScripts = loadedScripts;

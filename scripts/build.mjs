@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import * as fontkit from 'fontkit';
 import { generateRepository } from '../bench/generate.mjs';
-import { BUNDLE, CODE_CACHE, loadBundle } from '../bin/load-bundle.cjs';
+import { BUNDLE, loadBundle, loadedScripts, PDF_BUNDLE } from '../bin/load-bundle.cjs';
 import { templateModule } from './build-templates.mjs';
 import { validatorModule } from './build-validators.mjs';
 
@@ -164,35 +164,60 @@ for (const face of CARLITO_FACES) {
   if (face.primary) await writeFile(path.join(BUILT_FONTS, `${face.name}.json`), JSON.stringify(measurePairs(fontkit.create(ttf))));
 }
 
-// One CommonJS script, so that one V8 code cache covers all of it; commands and writers still initialise only when
-// they run. It sits two folders below the package root, as dist/load and dist/templates do, so paths relative to
-// import.meta.url (schema/, templates/, package.json) hold.
+/**
+ * The PDF writer, imported by render.js, is its own script (pdf.cjs) beside the CLI's: fontkit, pdfkit and what they
+ * use are most of the code by size, and a run that makes no PDF need not read them or deserialise their code cache
+ * (about 5 ms of a DOCX render). The CLI's script loads it on first use through the loader in bin/, with its cache.
+ */
+const pdfWriterScript = {
+  name: 'pdf-writer-script',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/writers\/pdf\.js$/ }, (args) =>
+      path.basename(args.importer) === 'render.js' ? { path: 'pdf-writer', namespace: 'pdf-writer-script' } : undefined,
+    );
+    build.onResolve({ filter: /^\.\.\/\.\.\/bin\/load-bundle\.cjs$/, namespace: 'pdf-writer-script' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'pdf-writer-script' }, () => ({
+      contents: `module.exports = require('../../bin/load-bundle.cjs').loadScript(require('node:path').join(__dirname, ${JSON.stringify(path.basename(PDF_BUNDLE))})).exports;`,
+      loader: 'js',
+    }));
+  },
+};
+
+// CommonJS scripts, each covered by one V8 code cache; commands and writers still initialise only when they run. They
+// sit two folders below the package root, as dist/load and dist/templates do, so paths relative to import.meta.url
+// (schema/, templates/, package.json, dist/fonts/) hold.
 await rm(bundleDir, { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(dist, 'cli', 'index.js')],
-  outfile: BUNDLE,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // Dynamic imports become lazy requires: a vm script has no ES module loader.
-  supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__ddhModuleUrl' },
-  banner: { js: "const __ddhModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [pdfkitHome, markdownItFields, lazyModules, requiredWhenUsed],
-  external: ['pdf-lib'],
-  charset: 'ascii',
-  legalComments: 'none',
-  // Whitespace and syntax only, names kept (stack traces with --debug still name functions): a third less text to
-  // read and hash at every start, about 3 ms.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'error',
-});
-// ASCII only, so the loader can read it as Latin-1, several times faster than decoding UTF-8. esbuild escapes strings
-// and template literals but leaves regular expressions and comments as written; an escape means the same there.
-const escaped = (await readFile(BUNDLE, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-await writeFile(BUNDLE, escaped);
+const scripts = [
+  { entry: path.join(dist, 'cli', 'index.js'), outfile: BUNDLE, plugins: [pdfWriterScript] },
+  { entry: path.join(dist, 'writers', 'pdf.js'), outfile: PDF_BUNDLE, plugins: [] },
+];
+for (const { entry, outfile, plugins } of scripts) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // Dynamic imports become lazy requires: a vm script has no ES module loader.
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__ddhModuleUrl' },
+    banner: { js: "const __ddhModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [...plugins, pdfkitHome, markdownItFields, lazyModules, requiredWhenUsed],
+    external: ['pdf-lib'],
+    charset: 'ascii',
+    legalComments: 'none',
+    // Whitespace and syntax only, names kept (stack traces with --debug still name functions): a third less text to
+    // read and hash at every start, about 3 ms.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'error',
+  });
+  // ASCII only, so the loader can read it as Latin-1, several times faster than decoding UTF-8. esbuild escapes strings
+  // and template literals but leaves regular expressions and comments as written; an escape means the same there.
+  const escaped = (await readFile(outfile, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  await writeFile(outfile, escaped);
+}
 
 // The code cache: made after running the everyday commands once, so it holds the functions they compile, not just
 // the top level. Output goes to a temporary folder.
@@ -200,7 +225,7 @@ const work = await mkdtemp(path.join(os.tmpdir(), 'ddh-build-'));
 try {
   await mkdir(path.join(work, 'repo'));
   await generateRepository(path.join(work, 'repo'), { items: 13, meetings: 2 });
-  const { exports, script } = loadBundle({ cache: false });
+  const { exports } = loadBundle({ cache: false });
   const problems = [];
   const io = { cwd: path.join(work, 'repo'), out: () => {}, err: (text) => problems.push(text) };
   for (const argv of [
@@ -212,7 +237,8 @@ try {
     const code = await exports.run(argv, io);
     if (code !== 0) throw new Error(`ddh ${argv.join(' ')} failed while making the code cache:\n${problems.join('\n')}`);
   }
-  await writeFile(CODE_CACHE, script.createCachedData());
+  // The CLI's script and the PDF writer's, which the PDF renders loaded.
+  for (const { cacheFile, script } of loadedScripts()) await writeFile(cacheFile, script.createCachedData());
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -86,7 +86,7 @@ describe.runIf(built)('the built CLI', () => {
     expect(await files(path.join(repo, 'from-build'))).toEqual(expected);
   }, 60_000);
 
-  test('loads neither ajv nor the Handlebars compiler, nor any file beside the bundle, for the built-in schemas and templates', async () => {
+  test('loads neither ajv nor the Handlebars compiler, nor any file beside the bundle, for the built-in schemas and templates, nor the PDF writer without a PDF', async () => {
     const repo = await copyExample();
     // Records every module the process asks Node's loader for, printed on exit.
     const hook = path.join(repo, 'record-requires.cjs');
@@ -96,16 +96,20 @@ describe.runIf(built)('the built CLI', () => {
         'Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };\n' +
         "process.on('exit', () => process.stderr.write(`REQUIRED ${JSON.stringify([...seen])}\\n`));\n",
     );
-    for (const args of [['validate'], ['render', 'minutes', '--format', 'md,docx', '--out', 'out']]) {
+    const requiredBy = async (args: string[]): Promise<string[]> => {
       const { stderr } = await promisify(execFile)(process.execPath, ['--require', hook, BIN, ...args], { cwd: repo });
       const required = JSON.parse(/^REQUIRED (.*)$/m.exec(stderr)?.[1] ?? 'null') as string[];
-      // The launcher itself (bin/ddh.cjs and its loader) aside, everything else must come from the bundle or Node.
-      const launcher = [BIN, './load-bundle.cjs'];
-      expect(
-        required.filter((request) => !request.startsWith('node:') && !builtinModules.includes(request) && !launcher.includes(request)),
-        args.join(' '),
-      ).toEqual([]);
+      return required.filter((request) => !request.startsWith('node:') && !builtinModules.includes(request));
+    };
+    // The launcher itself (bin/ddh.cjs and its loader) aside, everything else must come from the bundle or Node.
+    const launcher = [BIN, './load-bundle.cjs'];
+    for (const args of [['validate'], ['render', 'minutes', '--format', 'md,docx', '--out', 'out']]) {
+      expect((await requiredBy(args)).filter((request) => !launcher.includes(request)), args.join(' ')).toEqual([]);
     }
+    // The PDF writer is a script of its own, which the CLI's loads through the launcher's loader only to make a PDF.
+    expect((await requiredBy(['render', 'minutes', '--format', 'pdf', '--out', 'out'])).filter((request) => !launcher.includes(request))).toEqual([
+      '../../bin/load-bundle.cjs',
+    ]);
   }, 60_000);
 
   test('prints a file to stdout byte for byte as --out writes it, CRLF formats included', async () => {
