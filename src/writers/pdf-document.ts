@@ -4,12 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Font } from 'fontkit';
 import type { Doc, DocMeta } from '../doc.js';
 import { xmpDescriptions } from '../pdf-metadata.js';
-
-/** A node of the PDF structure tree (pdfkit's PDFStructureElement). */
-export interface StructElement {
-  add(child: StructElement | object): StructElement;
-  end(): void;
-}
+import type { StructElement } from './pdf-structure.js';
 
 /** Where pdfkit's font encoding places a glyph: its own advance and the advance and offset it gets in the line. */
 export interface GlyphPlacement {
@@ -108,7 +103,7 @@ export interface Pdf {
   lineWidth(width: number): Pdf;
   save(): Pdf;
   /** A new indirect object, written to the file when it ends. */
-  ref(): PdfStream;
+  ref(data?: Record<string, unknown>): PdfRef;
   /** Appends a line to the page's content. */
   addContent(content: string): Pdf;
   restore(): Pdf;
@@ -126,10 +121,13 @@ export interface Pdf {
   openImage(bytes: Buffer): PdfImage;
   image(image: PdfImage, x: number, y: number, options: { width: number; height: number }): Pdf;
   link(x: number, y: number, width: number, height: number, url: string, options: object): Pdf;
-  struct(type: string, options?: Record<string, unknown>): StructElement;
   addStructure(element: StructElement): Pdf;
   markContent(tag: string, options?: Record<string, unknown>): Pdf;
-  markStructureContent(tag: string): object;
+  /** Opens marked content for a structure element, tagged with its type, and gives where it went (page and MCID). */
+  markStructureContent(tag: string): { refs: { pageRef: PdfRef; mcid: number }[] };
+  /** The structure tree's parent tree: by page, the element of each MCID; by annotation, its element. */
+  getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): unknown };
+  createStructParentTreeNextKey(): number;
   endMarkedContent(): Pdf;
   appendXML(xml: string): void;
   on(event: 'end' | 'error', listener: (error?: unknown) => void): Pdf;
@@ -139,21 +137,30 @@ export interface Pdf {
   /** Where pdfkit writes a line (a string) or bytes of the file; `_offset` counts the bytes written. */
   _write(data: string | Uint8Array): void;
   _offset: number;
+  /** Told of each object written, by its reference; the file ends once every object has. */
+  _refEnd(ref: PdfRef): void;
 }
 
-/** An indirect object of pdfkit's (PDFReference): bytes written to it become its stream, compressed when it ends. */
-interface PdfStream {
+/**
+ * An indirect object of pdfkit's (PDFReference): its dictionary, and bytes written to it, which become its stream,
+ * compressed when it ends; `offset` is where it starts in the file.
+ */
+export interface PdfRef {
+  id: number;
+  gen: number;
+  data: Record<string, unknown>;
+  offset?: number;
   write(chunk: Uint8Array): void;
   end(): void;
 }
 
 /** A page: pdfkit writes its content through `write` (lines or bytes) and finishes it with `end`. */
 interface PdfPage {
-  dictionary: { data: Record<string, unknown> };
+  dictionary: PdfRef;
   width: number;
   height: number;
   fonts: Record<string, object>;
-  content: PdfStream;
+  content: PdfRef;
   write(chunk: string | Uint8Array): void;
   end(): void;
 }

@@ -2,7 +2,8 @@
 
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
-import { currentFont, encodeText, forEachWord, type GlyphPlacement, type Pdf, type PdfFont, type StructElement } from './pdf-document.js';
+import { currentFont, encodeText, forEachWord, type GlyphPlacement, type Pdf, type PdfFont } from './pdf-document.js';
+import { StructElement } from './pdf-structure.js';
 
 /** A structure element together with its type, which also tags its marked content. */
 export interface Tag {
@@ -28,9 +29,9 @@ export class Painter {
     readonly fonts: FontBook,
   ) {}
 
-  /** Creates a structure element as the next child of `parent`. */
-  child(parent: StructElement, type: string, options?: Record<string, unknown>): Tag {
-    const element = this.pdf.struct(type, options);
+  /** Creates a structure element as the next child of `parent`; `scope` makes it a table header cell of a column. */
+  child(parent: StructElement, type: string, scope?: 'Column'): Tag {
+    const element = new StructElement(this.pdf, type, scope);
     parent.add(element);
     return { element, type };
   }

@@ -1,11 +1,12 @@
 // The PDF writer: sets a Doc on A4 pages the way Word would, tagged for screen readers, with bookmarks and live links.
 
 import type { Block, Doc, DocMeta, Inline, WriterResult, WriterWarning } from '../doc.js';
-import { openPdf, A4, type Pdf, type PdfImage, type StructElement } from './pdf-document.js';
+import { openPdf, A4, type Pdf, type PdfImage } from './pdf-document.js';
 import { FontBook, type FontStyle } from './pdf-fonts.js';
 import { breakLines, LINE_BREAK, naturalWidths, type Line, type LinkTarget, type Span } from './pdf-lines.js';
 import { decoratePages, drawWatermark, MARGIN } from './pdf-page.js';
 import { Painter, type Tag } from './pdf-paint.js';
+import { checkStructureInternals, StructElement } from './pdf-structure.js';
 import { letter } from '../rules/numbering.js';
 
 interface TextStyle {
@@ -102,7 +103,8 @@ class Layout {
     private readonly meta: DocMeta,
   ) {
     this.pdf = painter.pdf;
-    this.root = this.pdf.struct('Document');
+    checkStructureInternals(this.pdf);
+    this.root = new StructElement(this.pdf, 'Document');
     this.pdf.addStructure(this.root);
     // An open outline root gets /Count; pdfkit's default options object is shared, so replace it, never mutate it.
     this.pdf.outline.options = { expanded: true };
@@ -233,7 +235,7 @@ class Layout {
     const drawCells = (tr: Tag | undefined): void => {
       let cx = x;
       row.cells.forEach((lines, c) => {
-        const cell = tr === undefined ? undefined : this.painter.child(tr.element, cellType, cellType === 'TH' ? { scope: 'Column' } : undefined);
+        const cell = tr === undefined ? undefined : this.painter.child(tr.element, cellType, cellType === 'TH' ? 'Column' : undefined);
         lines.forEach((line, i) => this.drawLine(line, cx + CELL.padX, top + CELL.padY + i * lh, ascent, lh, cell));
         this.endLink();
         cell?.element.end();

@@ -11,8 +11,8 @@ function draw(pdf: Pdf): void {
   const doc = pdf as unknown as PDFKit.PDFDocument;
   for (let page = 1; page <= 3; page++) {
     pdf.addPage();
-    const paragraph = pdf.struct('P');
-    pdf.addStructure(paragraph);
+    const paragraph = doc.struct('P');
+    doc.addStructure(paragraph);
     doc.font('Helvetica').fontSize(11).fillColor('#1F4E79').text(`Side ${page}: Grønne æbler & “citater” – ${'ord '.repeat(40)}`, 72, 72, { width: 400 });
     doc.rect(72, 300, 200, 20).fill('#F2F2F2');
     doc.moveTo(72, 340).lineTo(300, 340).stroke('#A6A6A6');
