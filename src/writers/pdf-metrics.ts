@@ -115,14 +115,20 @@ class PairRun {
 
 /** Sets text from measured pair metrics, the same glyphs and positions as fontkit's layout gives for it. */
 export class PairLayout {
-  private readonly glyphs = new Map<number, PairGlyph>();
+  /**
+   * The measured characters' glyphs, and for every UTF-16 unit the place of its glyph there plus one (0: not
+   * measured): a look-up in an array per character, where a map's was most of the time `covers` and `layout` took.
+   */
+  private readonly glyphs: PairGlyph[] = [];
+  private readonly glyphOf = new Uint16Array(0x10000);
   private readonly kerning = new Map<number, number>();
 
   constructor(metrics: PairMetrics) {
     // Glyphs of their own rather than fontkit's, whose advance makes fontkit decode the outline for vertical metrics.
     Array.from(metrics.chars, (c, i) => {
       const code = c.charCodeAt(0);
-      this.glyphs.set(code, { id: metrics.glyphs[i] ?? 0, advanceWidth: metrics.advances[i] ?? 0, codePoints: [code] });
+      this.glyphs.push({ id: metrics.glyphs[i] ?? 0, advanceWidth: metrics.advances[i] ?? 0, codePoints: [code] });
+      this.glyphOf[code] = this.glyphs.length;
     });
     const { kerning } = metrics;
     for (let i = 0; i + 2 < kerning.length; i += 3) {
@@ -132,7 +138,7 @@ export class PairLayout {
 
   /** Whether the text is made of measured characters only, which the font sets one glyph each. */
   covers(text: string): boolean {
-    for (let i = 0; i < text.length; i += 1) if (!this.glyphs.has(text.charCodeAt(i))) return false;
+    for (let i = 0; i < text.length; i += 1) if (this.glyphOf[text.charCodeAt(i)] === 0) return false;
     return true;
   }
 
@@ -141,9 +147,9 @@ export class PairLayout {
     const n = text.length;
     const glyphs: PairGlyph[] = new Array(n);
     for (let i = 0; i < n; i += 1) {
-      const glyph = this.glyphs.get(text.charCodeAt(i));
-      if (glyph === undefined) return undefined;
-      glyphs[i] = glyph;
+      const place = this.glyphOf[text.charCodeAt(i)] as number;
+      if (place === 0) return undefined;
+      glyphs[i] = this.glyphs[place - 1] as PairGlyph;
     }
     const positions: GlyphPosition[] = new Array(n);
     for (let i = 0; i < n; i += 1) {
