@@ -1,6 +1,6 @@
 // Writing files so that a crash, Ctrl-C or a locked target never leaves a half-written or lost file.
 
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DdhError, problem } from './diagnostics.js';
 
@@ -37,36 +37,38 @@ function writerAlive(tempFile: string, prefix: string): boolean {
 }
 
 /** Temporary files of this target left by a run that was killed (Ctrl-C, a crash) are removed before writing; a live writer's are left alone. */
-async function removeStaleTemps(target: string): Promise<void> {
+function removeStaleTemps(target: string): void {
   const prefix = `.${path.basename(target)}.tmp-`;
   const dir = path.dirname(target);
-  for (const name of await readdir(dir)) {
-    if (name.startsWith(prefix) && !writerAlive(name, prefix)) await rm(path.join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(prefix) && !writerAlive(name, prefix)) rmSync(path.join(dir, name), { force: true });
   }
 }
 
 /**
  * Writes one file through a temporary file in the same folder, flushed and renamed into place.
  * A locked target (a DOCX open in Word) becomes a DdhError naming it; no temporary file is left behind.
+ * Synchronous calls: a render writes a few files one after another, and the promise API's module and thread-pool
+ * round trips cost more than the writing.
  */
-export async function writeFileAtomic(file: OutputFile): Promise<void> {
-  await mkdir(path.dirname(file.path), { recursive: true });
-  await removeStaleTemps(file.path);
+export function writeFileAtomic(file: OutputFile): void {
+  mkdirSync(path.dirname(file.path), { recursive: true });
+  removeStaleTemps(file.path);
   const temp = tempName(file.path);
   try {
-    const handle = await open(temp, 'wx');
+    const fd = openSync(temp, 'wx');
     try {
-      await handle.writeFile(file.bytes);
-      await handle.sync();
+      writeFileSync(fd, file.bytes);
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, file.path);
+    renameSync(temp, file.path);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? '';
     // Asked before the locked codes: Windows refuses to rename onto a folder with EPERM, as it refuses a locked file.
-    if (code === 'EISDIR' || (await isFolder(file.path))) {
+    if (code === 'EISDIR' || isFolder(file.path)) {
       throw new DdhError(
         [
           problem(file.display ?? file.path, 'cannot write the file: a folder of that name is in the way', {
@@ -92,8 +94,8 @@ export async function writeFileAtomic(file: OutputFile): Promise<void> {
   }
 }
 
-async function isFolder(target: string): Promise<boolean> {
-  return (await stat(target).catch(() => undefined))?.isDirectory() === true;
+function isFolder(target: string): boolean {
+  return statSync(target, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 /**
@@ -101,11 +103,11 @@ async function isFolder(target: string): Promise<boolean> {
  * the failures are thrown together at the end so every output that could be written is intact and new.
  * `onWritten` hears of each file once it is in place, so a caller can name what was written even when the call throws.
  */
-export async function writeFilesAtomic(files: readonly OutputFile[], onWritten?: (file: OutputFile) => void): Promise<void> {
+export function writeFilesAtomic(files: readonly OutputFile[], onWritten?: (file: OutputFile) => void): void {
   const failures: DdhError[] = [];
   for (const file of files) {
     try {
-      await writeFileAtomic(file);
+      writeFileAtomic(file);
       onWritten?.(file);
     } catch (error) {
       if (!(error instanceof DdhError)) throw error;

@@ -1,6 +1,6 @@
 // The rendering pipeline: meeting → Markdown → Doc → writers → files. The only module that composes the stages.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFilesAtomic, type OutputFile } from './atomic-write.js';
 import { DdhError, problem, type Diagnostic } from './diagnostics.js';
@@ -83,13 +83,20 @@ function safeFileName(name: string): string {
   return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-');
 }
 
+/** A source's text, or nothing when it cannot be read. */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Names the source file and line of each character a writer could not show, by looking for it in the sources. */
-async function locateWarnings(repo: Repository, meeting: Meeting, warnings: readonly WriterWarning[]): Promise<Diagnostic[]> {
+function locateWarnings(repo: Repository, meeting: Meeting, warnings: readonly WriterWarning[]): Diagnostic[] {
   if (warnings.length === 0) return [];
   const files = [`${meeting.relDir}/meeting.yaml`, ...meeting.items.map((item) => item.file)];
-  const texts = await Promise.all(
-    files.map(async (rel) => ({ rel, text: await readFile(path.join(repo.root, ...rel.split('/')), 'utf8').catch(() => '') })),
-  );
+  const texts = files.map((rel) => ({ rel, text: readText(path.join(repo.root, ...rel.split('/'))) }));
   return warnings.map((w) => {
     for (const { rel, text } of texts) {
       const lines = text.split(/\r?\n/);
@@ -102,11 +109,11 @@ async function locateWarnings(repo: Repository, meeting: Meeting, warnings: read
   });
 }
 
-async function readAssets(repo: Repository): Promise<Assets> {
+function readAssets(repo: Repository): Assets {
   const logo = repo.config.style.logo;
   if (logo === undefined) return {};
   try {
-    return { logo: new Uint8Array(await readFile(logo)) };
+    return { logo: new Uint8Array(readFileSync(logo)) };
   } catch (error) {
     throw new DdhError(
       [problem(repo.configFile === undefined ? 'ddh.yaml' : path.relative(repo.root, repo.configFile), `cannot read the logo ${logo}`, { field: 'style.logo', hint: 'point style.logo at a PNG or JPEG file inside the repository' })],
@@ -164,7 +171,7 @@ async function packParts(meeting: Meeting, request: RenderRequest) {
       parts.push({
         bookmark: `Punkt ${item.number} – ${attachment.title}`,
         stamp: `Bilag til punkt ${item.number}: ${item.title}`,
-        bytes: new Uint8Array(await readFile(attachment.path)),
+        bytes: new Uint8Array(readFileSync(attachment.path)),
         itemFile: item.file,
         attachment: attachment.file ?? attachment.title,
       });
@@ -191,7 +198,7 @@ async function produce(repo: Repository, markdown: string, formats: readonly Out
   const binary = formats.filter((f): f is Exclude<OutputFormat, 'md'> => f !== 'md');
   if (binary.length === 0) return { outputs, warnings };
   const doc = parseMarkdown(markdown);
-  const assets = await readAssets(repo);
+  const assets = readAssets(repo);
   for (const format of binary) {
     const result = await (await WRITERS[format]())(doc, assets);
     warnings.push(...result.warnings);
@@ -202,7 +209,7 @@ async function produce(repo: Repository, markdown: string, formats: readonly Out
 
 async function writeOutputs(repo: Repository, outputs: OutputFile[], onWritten: ((file: string) => void) | undefined): Promise<string[]> {
   for (const o of outputs) o.display = path.relative(repo.root, o.path).split(path.sep).join('/');
-  await writeFilesAtomic(outputs, onWritten === undefined ? undefined : (o) => onWritten(o.path));
+  writeFilesAtomic(outputs, onWritten === undefined ? undefined : (o) => onWritten(o.path));
   return outputs.map((o) => o.path);
 }
 
@@ -236,7 +243,7 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
   }
 
   const written = await writeOutputs(repo, outputs, request.onWritten);
-  return { written, warnings: [...warnings, ...(await locateWarnings(repo, meeting, writerWarnings))] };
+  return { written, warnings: [...warnings, ...locateWarnings(repo, meeting, writerWarnings)] };
 }
 
 export interface DecisionsRequest {

@@ -1,8 +1,8 @@
 // The command line: declares the commands and their help, lazy-loads the one that runs, prints errors.
 
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { stat } from 'node:fs/promises';
 import { DdhError, EXIT_UNEXPECTED, problem } from '../diagnostics.js';
 import { TABLE_FORMATS } from '../registers/format.js';
 import { printDiagnostics, processIo, type CommandContext, type Io } from './io.js';
@@ -33,14 +33,14 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) =>
     async (...args: A): Promise<void> => {
       const dir = cwd();
-      if (!(await isFolder(dir))) throw new DdhError([problem('', `the folder ${dir} does not exist`, { rule: 'usage', hint: 'check the path given to -C' })]);
+      if (!isFolder(dir)) throw new DdhError([problem('', `the folder ${dir} does not exist`, { rule: 'usage', hint: 'check the path given to -C' })]);
       const command = await load();
       exitCode = await command({ io, cwd: dir }, ...args);
     };
 
   program
     .description('Meeting agendas (dagsorden) and minutes (referat) kept as text in git, rendered to DOCX and PDF.')
-    .version(await packageVersion(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .option('-C, --directory <dir>', 'run as if started in <dir>')
     .option('--debug', 'show the stack of unexpected errors')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
@@ -165,12 +165,11 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   }
 }
 
-async function isFolder(dir: string): Promise<boolean> {
-  return (await stat(dir).catch(() => undefined))?.isDirectory() === true;
+function isFolder(dir: string): boolean {
+  return statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

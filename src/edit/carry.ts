@@ -116,6 +116,6 @@ export async function refreshCarried(repo: Repository, date: string): Promise<Ca
   const bytes = await readFile(absolute);
   decodeSource(bytes, approval.file);
   const raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  await writeFileAtomic({ path: absolute, bytes: replaceCarriedInFile(raw, approval.file, merged), display: approval.file });
+  writeFileAtomic({ path: absolute, bytes: replaceCarriedInFile(raw, approval.file, merged), display: approval.file });
   return { ...result, changed: true };
 }

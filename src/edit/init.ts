@@ -131,7 +131,7 @@ export async function initRepository(dir: string, options: { organisation?: stri
       appended.push('.gitignore');
     }
   }
-  await writeFilesAtomic(outputs.map((f) => ({ path: path.join(root, ...f.name.split('/')), bytes: f.bytes, display: f.name })));
+  writeFilesAtomic(outputs.map((f) => ({ path: path.join(root, ...f.name.split('/')), bytes: f.bytes, display: f.name })));
   return { root, written: outputs.map((f) => f.name).filter((name) => !appended.includes(name)), appended };
 }
 

@@ -1,7 +1,6 @@
 // Finding a minutes repository and reading its settings: ddh.yaml (or the built-in defaults), the plan and the roster.
 
-import { realpathSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DdhError, hasErrors, problem, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Config, Member, PlanEntry, Repository, StandingItem } from '../model.js';
@@ -47,9 +46,9 @@ export function problemsOf(repo: Repository): Diagnostic[] {
   return repositoryProblems.get(repo) ?? [];
 }
 
-async function exists(p: string, kind: 'file' | 'dir'): Promise<boolean> {
+function exists(p: string, kind: 'file' | 'dir'): boolean {
   try {
-    const s = await stat(p);
+    const s = statSync(p);
     return kind === 'file' ? s.isFile() : s.isDirectory();
   } catch {
     return false;
@@ -71,7 +70,7 @@ export async function findRepository(startDir: string, options: { collect?: bool
   const start = path.resolve(startDir);
   let dir = start;
   for (;;) {
-    if ((await exists(path.join(dir, 'ddh.yaml'), 'file')) || (await exists(path.join(dir, 'meetings'), 'dir'))) break;
+    if (exists(path.join(dir, 'ddh.yaml'), 'file') || exists(path.join(dir, 'meetings'), 'dir')) break;
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw new DdhError([
@@ -83,7 +82,7 @@ export async function findRepository(startDir: string, options: { collect?: bool
     }
     dir = parent;
   }
-  return readRepository(await realpath(dir), options.collect === true);
+  return readRepository(realpathSync(dir), options.collect === true);
 }
 
 /**
@@ -110,7 +109,7 @@ async function readRepository(root: string, collect: boolean): Promise<Repositor
   const config = defaultConfig();
   const unreadSettings: ('kinds' | 'tracks')[] = [];
   const configPath = path.join(root, 'ddh.yaml');
-  const hasConfig = await exists(configPath, 'file');
+  const hasConfig = exists(configPath, 'file');
   if (hasConfig) {
     const { checked, entries, broken } = await readSettingsFile<DdhFile>(configPath, 'ddh.yaml', 'ddh');
     diagnostics.push(...checked.diagnostics);
@@ -123,7 +122,7 @@ async function readRepository(root: string, collect: boolean): Promise<Repositor
 
   const plan: PlanEntry[] = [];
   const planPath = path.join(root, 'meetings', 'plan.yaml');
-  if (await exists(planPath, 'file')) {
+  if (exists(planPath, 'file')) {
     const { checked, entries } = await readSettingsFile<PlanFile>(planPath, 'meetings/plan.yaml', 'plan');
     diagnostics.push(...checked.diagnostics);
     const usable = checked.data?.map((entry, i) => ({ entry, i })) ?? entries.map(([key, entry]) => ({ entry: entry as PlanEntry, i: Number(key.slice(1, -1)) }));
@@ -138,13 +137,13 @@ async function readRepository(root: string, collect: boolean): Promise<Repositor
 
   const members: Member[] = [];
   const membersPath = path.join(root, 'meetings', 'members.yaml');
-  if (await exists(membersPath, 'file')) {
+  if (exists(membersPath, 'file')) {
     const { checked, entries } = await readSettingsFile<MembersFile>(membersPath, 'meetings/members.yaml', 'members');
     diagnostics.push(...checked.diagnostics);
     members.push(...(checked.data ?? entries.map(([, member]) => member as Member)));
   }
 
-  const { dates, strays } = await listMeetingFolders(root);
+  const { dates, strays } = listMeetingFolders(root);
   if (!collect && hasErrors(diagnostics)) throw new DdhError(sortDiagnostics(diagnostics));
   const repo: Repository = { root, config, plan, members, meetingDates: dates };
   if (hasConfig) repo.configFile = configPath;
@@ -190,10 +189,10 @@ export function unknownKind(file: string, kind: string, config: Config, at: { li
 }
 
 /** Meeting folders (named like dates) ascending, and warnings for other folders under meetings/. */
-async function listMeetingFolders(root: string): Promise<{ dates: string[]; strays: Diagnostic[] }> {
+function listMeetingFolders(root: string): { dates: string[]; strays: Diagnostic[] } {
   let entries;
   try {
-    entries = await readdir(path.join(root, 'meetings'), { withFileTypes: true });
+    entries = readdirSync(path.join(root, 'meetings'), { withFileTypes: true });
   } catch {
     return { dates: [], strays: [] };
   }

@@ -1,6 +1,6 @@
 // The templates stage: a Meeting through the Handlebars templates into Markdown with YAML front matter.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
@@ -133,9 +133,9 @@ function named(template: Template, where: TemplateFile): Template {
 }
 
 /** Names of the `*.md.hbs` files in a folder; none when it does not exist. */
-async function templateNames(dir: string): Promise<string[]> {
+function templateNames(dir: string): string[] {
   try {
-    return (await readdir(dir)).filter((name) => name.endsWith(EXTENSION)).map((name) => name.slice(0, -EXTENSION.length));
+    return readdirSync(dir).filter((name) => name.endsWith(EXTENSION)).map((name) => name.slice(0, -EXTENSION.length));
   } catch {
     return [];
   }
@@ -150,14 +150,14 @@ function locate(repoRoot: string, relative: string[], overridden: boolean): Temp
 }
 
 async function loadTemplates(repoRoot: string, document: string): Promise<{ main: Template; partials: Record<string, Template> }> {
-  const ownMain = await templateNames(path.join(repoRoot, 'templates'));
-  const own = new Set(await templateNames(path.join(repoRoot, 'templates', 'partials')));
-  const names = [...new Set([...(await templateNames(path.join(BUILT_IN, 'partials'))), ...own])].sort();
+  const ownMain = templateNames(path.join(repoRoot, 'templates'));
+  const own = new Set(templateNames(path.join(repoRoot, 'templates', 'partials')));
+  const names = [...new Set([...templateNames(path.join(BUILT_IN, 'partials')), ...own])].sort();
   const files = [
     locate(repoRoot, [`${document}${EXTENSION}`], ownMain.includes(document)),
     ...names.map((name) => locate(repoRoot, ['partials', `${name}${EXTENSION}`], own.has(name))),
   ];
-  const sources = await Promise.all(files.map((where) => readFile(where.file, 'utf8')));
+  const sources = files.map((where) => readFileSync(where.file, 'utf8'));
   const specs = PRECOMPILED;
   const chosen = await engineFor(sources, specs);
   const [main, ...rest] = files.map((where, i) => named(compile(chosen, sources[i] as string, specs.get(sources[i] as string)), where));

@@ -1,13 +1,14 @@
 // `ddh render` when an output cannot be written: a folder in the way, a file locked by Word; the rest is written and listed.
 
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { copyExample, ddh } from '../helpers/cli.js';
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const original = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...original, rename: vi.fn(original.rename) };
+vi.mock('node:fs', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs')>();
+  return { ...original, renameSync: vi.fn(original.renameSync) };
 });
 
 const AGENDA = 'DDH-dagsorden_28.04.2026';
@@ -27,13 +28,13 @@ describe('ddh render with an output that cannot be written', () => {
 
   it.each(['EBUSY', 'EPERM'])('lists the outputs it wrote beside one that is locked (%s)', async (code) => {
     const root = await copyExample();
-    const real = vi.mocked(rename).getMockImplementation()!;
+    const real = vi.mocked(renameSync).getMockImplementation()!;
     // Word holds the DOCX open: renaming onto it fails, every other rename goes through.
-    vi.mocked(rename).mockImplementation(async (from, to) => {
+    vi.mocked(renameSync).mockImplementation((from, to) => {
       if (String(to).endsWith('.docx')) throw Object.assign(new Error(`${code}: resource busy or locked`), { code });
       return real(from, to);
     });
-    const r = await ddh(root, 'render', 'agenda', '2026-04-28', '--format', 'docx,pdf,md', '--out', 'out').finally(() => vi.mocked(rename).mockImplementation(real));
+    const r = await ddh(root, 'render', 'agenda', '2026-04-28', '--format', 'docx,pdf,md', '--out', 'out').finally(() => vi.mocked(renameSync).mockImplementation(real));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^out/${AGENDA}\\.docx:1:1 {2}error {2}cannot replace the file \\(${code}\\)`, 'm'));
     expect(r.stdout.split('\n').sort()).toEqual([`wrote out/${AGENDA}.md`, `wrote out/${AGENDA}.pdf`]);

@@ -31,7 +31,7 @@ export async function planCommand(ctx: CommandContext, options: { ics?: boolean;
   }
   const target = path.resolve(ctx.cwd, options.out);
   const display = path.relative(ctx.cwd, target);
-  await writeFileAtomic({ path: target, bytes: fileText(text), display });
+  writeFileAtomic({ path: target, bytes: fileText(text), display });
   ctx.io.out(`wrote ${display} (${plural(repo.plan.length, 'meeting', 'meetings')})`);
   return 0;
 }
