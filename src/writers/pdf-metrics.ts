@@ -121,6 +121,8 @@ export class PairLayout {
    */
   private readonly glyphs: PairGlyph[] = [];
   private readonly glyphOf = new Uint16Array(0x10000);
+  /** Kerning between two Latin-1 characters, by first × 256 + second; the few other pairs in a map. */
+  private readonly latinKerning = new Int16Array(0x10000);
   private readonly kerning = new Map<number, number>();
 
   constructor(metrics: PairMetrics) {
@@ -132,8 +134,30 @@ export class PairLayout {
     });
     const { kerning } = metrics;
     for (let i = 0; i + 2 < kerning.length; i += 3) {
-      this.kerning.set((kerning[i] as number) * 0x10000 + (kerning[i + 1] as number), kerning[i + 2] as number);
+      const [first, second, value] = [kerning[i] as number, kerning[i + 1] as number, kerning[i + 2] as number];
+      if (first < 0x100 && second < 0x100) this.latinKerning[first * 0x100 + second] = value;
+      else this.kerning.set(first * 0x10000 + second, value);
     }
+  }
+
+  /** Kerning between two measured characters, in font units. */
+  private kern(first: number, second: number): number {
+    return first < 0x100 && second < 0x100 ? (this.latinKerning[first * 0x100 + second] as number) : (this.kerning.get(first * 0x10000 + second) ?? 0);
+  }
+
+  /**
+   * The advance of text in font units, as its run from `layout` sums it, or undefined when the text is not made of
+   * measured characters only. Measured afresh each time: cheaper than looking the text up.
+   */
+  advance(text: string): number | undefined {
+    let units = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      const place = this.glyphOf[code] as number;
+      if (place === 0) return undefined;
+      units += (this.glyphs[place - 1] as PairGlyph).advanceWidth + (i + 1 < text.length ? this.kern(code, text.charCodeAt(i + 1)) : 0);
+    }
+    return units;
   }
 
   /** Whether the text is made of measured characters only, which the font sets one glyph each. */
@@ -153,7 +177,7 @@ export class PairLayout {
     }
     const positions: GlyphPosition[] = new Array(n);
     for (let i = 0; i < n; i += 1) {
-      const kern = i + 1 < n ? (this.kerning.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) ?? 0) : 0;
+      const kern = i + 1 < n ? this.kern(text.charCodeAt(i), text.charCodeAt(i + 1)) : 0;
       // A fresh position each time: pdfkit scales them in place.
       positions[i] = { xAdvance: (glyphs[i] as PairGlyph).advanceWidth + kern, yAdvance: 0, xOffset: 0, yOffset: 0 };
     }

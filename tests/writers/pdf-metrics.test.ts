@@ -47,6 +47,8 @@ describe('PairLayout', () => {
         expect(actual).toBeDefined();
         expect(describeRun(actual as fontkit.GlyphRun)).toEqual(describeRun(expected));
         expect(actual?.advanceWidth).toBe(expected.advanceWidth);
+        // The advance measured without a run is the run's.
+        expect(pairs.advance(t)).toBe(expected.advanceWidth);
       }),
       { seed: 20261123, numRuns: 150 },
     );
@@ -64,6 +66,7 @@ describe('PairLayout', () => {
     for (const text of ['e\u0301', 'Ωμέγα', '½⁄3', 'x😀', 'ab\u00adcd', 'Ǆ']) {
       expect(pairs.covers(text)).toBe(false);
       expect(pairs.layout(text)).toBeUndefined();
+      expect(pairs.advance(text)).toBeUndefined();
     }
     expect(pairs.covers('Grønne æbler, 12 €')).toBe(true);
     expect(pairs.layout('')?.glyphs).toEqual([]);
