@@ -228,6 +228,11 @@ export class FontBook {
     return this.face(key).font;
   }
 
+  /** A face's pair metrics, when the build measured them. */
+  pairs(key: string): PairLayout | undefined {
+    return this.face(key).pairs;
+  }
+
   /** The main face of a style: the one whose metrics set line heights. */
   primary(style: FontStyle): string {
     return PRIMARY[style];

@@ -93,7 +93,7 @@ function cover(pairs: readonly string[]): Set<string> {
 }
 
 /** The part of a glyph that pdfkit reads from a run: its id, advance and characters. */
-interface PairGlyph {
+export interface PairGlyph {
   id: number;
   advanceWidth: number;
   codePoints: number[];
@@ -140,8 +140,14 @@ export class PairLayout {
     }
   }
 
+  /** The glyph of a measured character, by its code; undefined for any other. */
+  glyph(code: number): PairGlyph | undefined {
+    const place = this.glyphOf[code] as number;
+    return place === 0 ? undefined : this.glyphs[place - 1];
+  }
+
   /** Kerning between two measured characters, in font units. */
-  private kern(first: number, second: number): number {
+  kern(first: number, second: number): number {
     return first < 0x100 && second < 0x100 ? (this.latinKerning[first * 0x100 + second] as number) : (this.kerning.get(first * 0x10000 + second) ?? 0);
   }
 

@@ -2,6 +2,7 @@
 
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
+import type { PairGlyph, PairLayout } from './pdf-metrics.js';
 import { currentFont, encodeText, forEachWord, type GlyphPlacement, type Pdf, type PdfFont } from './pdf-document.js';
 import { StructElement } from './pdf-structure.js';
 
@@ -82,15 +83,16 @@ export class Painter {
       this.drawn.fill = colour;
     }
     const fontSize = `/${font.id} ${pdfNumber(size)} Tf\n`;
-    const words = missing === undefined ? wordsOnLine(font, text) : undefined;
-    if (words !== undefined) {
+    const pairs = this.fonts.pairs(face);
+    const shown = missing !== undefined ? undefined : pairs?.covers(text) === true ? showPairText(font, pairs, text) : showWordsOnLine(font, text);
+    if (shown !== undefined) {
       // Everyday text: one text object, its matrix turning pdfkit's flipped coordinates (y down) upright.
       content += 'BT\n';
       if (this.drawn.font !== fontSize) {
         content += fontSize;
         this.drawn.font = fontSize;
       }
-      this.pdf.addContent(`${content}1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${showWords(words)}ET`);
+      this.pdf.addContent(`${content}1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm\n${shown}ET`);
       return;
     }
     // Marks placed off the line, or replacement marks: inside pdfkit's coordinate flip undone, where each glyph is
@@ -160,6 +162,51 @@ function pdfNumber(n: number): number {
 function showGlyphs(font: PdfFont, text: string, x: number, y: number, size: number): string {
   const words = wordsOnLine(font, text);
   return words === undefined ? showGlyphsOneByOne(font, text, x, y, size) : showWords(words);
+}
+
+/** The TJ operator for text whose glyphs all sit on the line, or undefined when one is moved off it (a mark). */
+export function showWordsOnLine(font: PdfFont, text: string): string | undefined {
+  const words = wordsOnLine(font, text);
+  return words === undefined ? undefined : showWords(words);
+}
+
+/** Glyph codes by character code, per font, for text the pair metrics set: filled as characters are first drawn. */
+const pairCodes = new WeakMap<PdfFont, string[]>();
+
+/**
+ * The TJ operator for text the font's pair metrics cover, character by character: what showWords gives for it from
+ * pdfkit's word runs, each glyph added to the subset when first drawn as encodeText adds it, without splitting the text
+ * into words, laying each out and looking it up. Within a word (up to a space or tab) a glyph kerns with the next.
+ */
+export function showPairText(font: PdfFont, pairs: PairLayout, text: string): string {
+  let codes = pairCodes.get(font);
+  if (codes === undefined) {
+    codes = [];
+    pairCodes.set(font, codes);
+  }
+  let array = '';
+  let segment = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    const glyph = pairs.glyph(char) as PairGlyph;
+    let code = codes[char];
+    if (code === undefined) {
+      const gid = font.subset.includeGlyph(glyph.id);
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= glyph.codePoints;
+      code = glyphCode(gid);
+      codes[char] = code;
+    }
+    segment += code;
+    if (char === 0x20 || char === 0x09 || i + 1 === text.length) continue;
+    const kern = pairs.kern(char, text.charCodeAt(i + 1));
+    if (kern === 0) continue;
+    // As pdfkit's placement gives it: the scaled advance with kerning less the scaled advance.
+    array += `(${segment})${pdfNumber(-((glyph.advanceWidth + kern) * font.scale - glyph.advanceWidth * font.scale))}`;
+    segment = '';
+  }
+  if (segment !== '') array += `(${segment})`;
+  return array === '' ? '' : `[${array}] TJ\n`;
 }
 
 /**
