@@ -48,14 +48,16 @@ export function forEachWord(text: string, visit: (word: string) => void): void {
 export function encodeText(font: PdfFont, text: string, glyph: (subsetId: number, placement: GlyphPlacement) => void): void {
   forEachWord(text, (word) => {
     const { glyphs, positions } = font.layoutCached(word);
-    for (let g = 0; g < glyphs.length; g += 1) {
-      const { id, advanceWidth, codePoints } = glyphs[g] as (typeof glyphs)[number];
-      const gid = font.subset.includeGlyph(id);
-      font.widths[gid] ??= advanceWidth * font.scale;
-      font.unicode[gid] ??= codePoints;
-      glyph(gid, positions[g] as GlyphPlacement);
-    }
+    for (let g = 0; g < glyphs.length; g += 1) glyph(subsetGlyph(font, glyphs[g] as (typeof glyphs)[number]), positions[g] as GlyphPlacement);
   });
+}
+
+/** Adds a glyph to the font's subset, with its width and characters, as pdfkit's encode does; gives its subset id. */
+export function subsetGlyph(font: PdfFont, glyph: { id: number; advanceWidth: number; codePoints: number[] }): number {
+  const gid = font.subset.includeGlyph(glyph.id);
+  font.widths[gid] ??= glyph.advanceWidth * font.scale;
+  font.unicode[gid] ??= glyph.codePoints;
+  return gid;
 }
 
 /** pdfkit's current font, checked for the internals encodeText uses, so that another pdfkit fails here rather than write wrong text. */

@@ -278,7 +278,7 @@ export class FontBook {
 
   /** Advance width of text set in one face at a size, ligatures off, kerning on. */
   width(face: string, text: string, size: number): number {
-    const { pairs, unitsPerEm } = this.face(face);
+    const { font, pairs, unitsPerEm } = this.face(face);
     // Text the pair metrics cover is measured from them; other text once by the font's layout, then looked up.
     const units = pairs?.advance(text);
     if (units !== undefined) return (units / unitsPerEm) * size;
@@ -289,7 +289,7 @@ export class FontBook {
     }
     let em = ofFace.get(text);
     if (em === undefined) {
-      em = this.face(face).font.layout(text).advanceWidth / unitsPerEm;
+      em = font.layout(text).advanceWidth / unitsPerEm;
       ofFace.set(text, em);
     }
     return em * size;

@@ -159,9 +159,9 @@ export class PairLayout {
     let units = 0;
     for (let i = 0; i < text.length; i += 1) {
       const code = text.charCodeAt(i);
-      const place = this.glyphOf[code] as number;
-      if (place === 0) return undefined;
-      units += (this.glyphs[place - 1] as PairGlyph).advanceWidth + (i + 1 < text.length ? this.kern(code, text.charCodeAt(i + 1)) : 0);
+      const glyph = this.glyph(code);
+      if (glyph === undefined) return undefined;
+      units += glyph.advanceWidth + (i + 1 < text.length ? this.kern(code, text.charCodeAt(i + 1)) : 0);
     }
     return units;
   }
@@ -177,9 +177,9 @@ export class PairLayout {
     const n = text.length;
     const glyphs: PairGlyph[] = new Array(n);
     for (let i = 0; i < n; i += 1) {
-      const place = this.glyphOf[text.charCodeAt(i)] as number;
-      if (place === 0) return undefined;
-      glyphs[i] = this.glyphs[place - 1] as PairGlyph;
+      const glyph = this.glyph(text.charCodeAt(i));
+      if (glyph === undefined) return undefined;
+      glyphs[i] = glyph;
     }
     const positions: GlyphPosition[] = new Array(n);
     for (let i = 0; i < n; i += 1) {

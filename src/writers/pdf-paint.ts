@@ -3,7 +3,7 @@
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
 import type { PairGlyph, PairLayout } from './pdf-metrics.js';
-import { currentFont, encodeText, forEachWord, type GlyphPlacement, type Pdf, type PdfFont } from './pdf-document.js';
+import { currentFont, encodeText, forEachWord, subsetGlyph, type GlyphPlacement, type Pdf, type PdfFont } from './pdf-document.js';
 import { StructElement } from './pdf-structure.js';
 
 /** A structure element together with its type, which also tags its marked content. */
@@ -160,8 +160,7 @@ function pdfNumber(n: number): number {
  * in TJ arrays with kerning as adjustments, and a text matrix of its own for a glyph moved off the line (a mark).
  */
 function showGlyphs(font: PdfFont, text: string, x: number, y: number, size: number): string {
-  const words = wordsOnLine(font, text);
-  return words === undefined ? showGlyphsOneByOne(font, text, x, y, size) : showWords(words);
+  return showWordsOnLine(font, text) ?? showGlyphsOneByOne(font, text, x, y, size);
 }
 
 /** The TJ operator for text whose glyphs all sit on the line, or undefined when one is moved off it (a mark). */
@@ -191,10 +190,7 @@ export function showPairText(font: PdfFont, pairs: PairLayout, text: string): st
     const glyph = pairs.glyph(char) as PairGlyph;
     let code = codes[char];
     if (code === undefined) {
-      const gid = font.subset.includeGlyph(glyph.id);
-      font.widths[gid] ??= glyph.advanceWidth * font.scale;
-      font.unicode[gid] ??= glyph.codePoints;
-      code = glyphCode(gid);
+      code = glyphCode(subsetGlyph(font, glyph));
       codes[char] = code;
     }
     segment += code;
