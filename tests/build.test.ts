@@ -112,6 +112,17 @@ describe.runIf(built)('the built CLI', () => {
     ]);
   }, 60_000);
 
+  test("runs both scripts with the build's code caches: made under the V8 flags the loader sets, V8 accepts them", async () => {
+    const loader = path.join(PROJECT_ROOT, 'bin', 'load-bundle.cjs');
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '-e',
+      `const { loadBundle, loadScript, PDF_BUNDLE } = require(${JSON.stringify(loader)});
+       const scripts = [loadBundle().script, loadScript(PDF_BUNDLE).script];
+       console.log(JSON.stringify(scripts.map((script) => script.cachedDataRejected)));`,
+    ]);
+    expect(JSON.parse(stdout)).toEqual([false, false]);
+  });
+
   test('prints a file to stdout byte for byte as --out writes it, CRLF formats included', async () => {
     const repo = await copyExample();
     for (const args of [['plan', '--ics'], ['plan', '--format', 'csv'], ['plan', '--format', 'json']]) {
