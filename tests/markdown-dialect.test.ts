@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import markdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
-import { blockTokens, markdownParser, MAY_HOLD_LINK } from '../src/markdown-dialect.js';
+import { blockTokens, INLINE_SYNTAX, markdownParser, MAY_HOLD_LINK } from '../src/markdown-dialect.js';
 
 describe('markdownParser', () => {
   test('finds the links linkify-it finds unaided, in any text', () => {
@@ -23,6 +23,27 @@ describe('markdownParser', () => {
       }),
       { numRuns: 2000, seed: 20261201 },
     );
+  });
+
+  test("parses any Markdown into markdown-it's own tokens, text without inline syntax included", () => {
+    const unaided = markdownIt('commonmark', { html: true, linkify: true, typographer: false }).enable(['table', 'linkify']);
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+    const piece = fc.oneof(
+      fc.constantFrom(...ascii, '\n', '\n\n', '\t', 'æ', 'ø', 'å', '\u00a0', '\u2028', '😀', 'e\u0301'),
+      fc.constantFrom('# ', '- ', '1. ', '> ', '**fed**', '_kursiv_', '`kode`', '[link](https://x.dk)', '<b>', '&amp;', 'a\\*', 'kl. 10:00', 'post@kl.dk', '| a | b |\n| - | - |\n| c | d |'),
+      fc.string({ maxLength: 8 }),
+      fc.constant('Styregruppen drøftede vagtplanen for påsken og bad om en status'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const markdown = pieces.join('');
+        expect(JSON.stringify(markdownParser().parse(markdown, {})), markdown).toBe(JSON.stringify(unaided.parse(markdown, {})));
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    );
+    // The shortcut takes text without inline syntax, and only such text: what markdown-it's text rule reads in one go.
+    expect(INLINE_SYNTAX.test('Styregruppen drøftede (kort) vagtplanen, 3 gange.')).toBe(false);
+    for (const char of '\n!#$%&*+-:<=>@[\\]^_`{}~') expect(INLINE_SYNTAX.test(`a${char}b`), char).toBe(true);
   });
 
   test('skips text without a colon, an at sign or two slashes, which is most of a document', () => {
