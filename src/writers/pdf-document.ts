@@ -1,4 +1,4 @@
-// Opens and finishes the pdfkit document: A4, tagged, Danish, with dates and the file ID taken from the Doc, never the clock.
+// Opens and finishes the pdfkit document: A4, tagged, Danish, with dates taken from the Doc, never the clock, and an ID digested from the file.
 
 import { createHash } from 'node:crypto';
 import type { Font } from 'fontkit';
@@ -141,6 +141,9 @@ export interface Pdf {
   _offset: number;
   /** Told of each object written, by its reference; the file ends once every object has. */
   _refEnd(ref: PdfRef): void;
+  /** Writes the cross-reference table and the trailer, whose /ID is `_id`. */
+  _finalize(): void;
+  _id: Uint8Array;
 }
 
 /**
@@ -179,18 +182,11 @@ export function documentDate(meta: DocMeta): Date {
   return date;
 }
 
-/** The trailer /ID: a digest of everything that shapes the file, so equal sources give equal bytes. */
-export function contentId(doc: Doc, logo: Uint8Array | undefined): Uint8Array {
-  const hash = createHash('md5').update(JSON.stringify(doc));
-  if (logo !== undefined) hash.update(logo);
-  return new Uint8Array(hash.digest());
-}
-
 const CREATOR = 'ddh';
 const PRODUCER = 'ddh (PDFKit)';
 
 /** A new tagged A4 document with no pages yet, its bytes collected in memory; pdfkit loads here, not at start-up. */
-export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{ pdf: Pdf; bytes: Promise<Uint8Array> }> {
+export async function openPdf(doc: Doc): Promise<{ pdf: Pdf; bytes: Promise<Uint8Array> }> {
   const { default: PDFDocument } = await import('pdfkit');
   const { meta } = doc;
   const date = documentDate(meta);
@@ -220,11 +216,8 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
   // pdfkit derives the ID from the info dictionary only; ours follows the content. Its own XMP inserts the title
   // unescaped, which breaks on "&" or "<"; ours escapes it.
   const xmp = { title: meta.title, author: meta.author, subject: meta.subject, lang: options.lang, date, creator: CREATOR, producer: PRODUCER };
-  Object.assign(pdf, {
-    _id: contentId(doc, logo),
-    _addInfo: () => pdf.appendXML(xmpDescriptions(xmp)),
-  });
-  const bytes = collectBytes(pdf);
+  Object.assign(pdf, { _addInfo: () => pdf.appendXML(xmpDescriptions(xmp)) });
+  const bytes = collectBytes(pdf, { idFromContent: true });
   endContentOnLeave(pdf);
   return { pdf, bytes };
 }
@@ -234,15 +227,18 @@ export async function openPdf(doc: Doc, logo: Uint8Array | undefined): Promise<{
  * page's content or into the file, into a typed array of its own: hundreds of thousands of small arrays for a long
  * document, much of its time and most of its memory. Lines are collected here as text instead and become bytes a
  * chunk at a time for pages and once for the file; the bytes are the same (a test holds them to pdfkit's own).
+ *
+ * With `idFromContent`, the trailer's /ID is a digest of the file up to its cross-reference table, so equal sources
+ * give equal bytes and any change in what the file holds gives another ID. pdfkit's own digests the info dictionary.
  */
-export function collectBytes(pdf: Pdf): Promise<Uint8Array> {
+export function collectBytes(pdf: Pdf, { idFromContent = false } = {}): Promise<Uint8Array> {
   // The pdfkit internals relied on, checked so that another pdfkit fails here rather than writing a broken file.
   const missing = [
-    ...(['_write', 'read', 'resume', 'addPage'] as const).filter((name) => typeof pdf[name] !== 'function'),
+    ...(['_write', '_finalize', 'read', 'resume', 'addPage'] as const).filter((name) => typeof pdf[name] !== 'function'),
     ...(typeof pdf._offset === 'number' ? [] : ['_offset']),
   ];
   if (missing.length > 0) throw new Error(`PDF writer: this pdfkit has no ${missing.join(', ')}`);
-  const file = collectFile(pdf);
+  const file = collectFile(pdf, idFromContent);
   const addPage = pdf.addPage.bind(pdf);
   pdf.addPage = () => {
     addPage();
@@ -313,14 +309,25 @@ function endContentOnLeave(pdf: Pdf): void {
   };
 }
 
-/** Collects what pdfkit writes of the file, in order; the returned function joins it into the file's bytes. */
-function collectFile(pdf: Pdf): () => Uint8Array {
+/**
+ * Collects what pdfkit writes of the file, in order; the returned function joins it into the file's bytes. With
+ * `idFromContent`, what is collected is digested as it comes, and the digest becomes the ID before pdfkit writes the
+ * cross-reference table and the trailer.
+ */
+function collectFile(pdf: Pdf, idFromContent: boolean): () => Uint8Array {
   // The file's header, which pdfkit wrote while it was made.
   const head = pdf.read() as Buffer | null;
-  const chunks: Buffer[] = head === null ? [] : [head];
+  const chunks: Buffer[] = [];
+  // Until the ID is made: what follows (the cross-reference table and the trailer) is not digested.
+  let digest = idFromContent ? createHash('md5') : undefined;
+  const push = (chunk: Buffer): void => {
+    chunks.push(chunk);
+    digest?.update(chunk);
+  };
+  if (head !== null) push(head);
   let lines: string[] = [];
   const flushLines = (): void => {
-    if (lines.length > 0) chunks.push(Buffer.from(lines.join(''), 'latin1'));
+    if (lines.length > 0) push(Buffer.from(lines.join(''), 'latin1'));
     lines = [];
   };
   pdf._write = (data) => {
@@ -330,10 +337,19 @@ function collectFile(pdf: Pdf): () => Uint8Array {
       pdf._offset += line.length;
     } else {
       flushLines();
-      chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       pdf._offset += data.byteLength;
     }
   };
+  if (idFromContent) {
+    const finalize = pdf._finalize.bind(pdf);
+    pdf._finalize = () => {
+      flushLines();
+      pdf._id = new Uint8Array(digest?.digest() ?? []);
+      digest = undefined;
+      finalize();
+    };
+  }
   // Nothing is pushed into pdfkit's stream any more; flowing, it still ends when pdfkit finishes the file.
   pdf.resume();
   return () => {

@@ -56,7 +56,7 @@ const EMPTY_LINE: Line = { fragments: [], width: 0 };
  */
 export async function writePdf(doc: Doc, assets: { logo?: Uint8Array } = {}): Promise<WriterResult> {
   const fonts = await FontBook.open();
-  const { pdf, bytes } = await openPdf(doc, assets.logo);
+  const { pdf, bytes } = await openPdf(doc);
   const painter = new Painter(pdf, fonts);
   const warnings: WriterWarning[] = [];
   if (!/^(calibri|carlito)$/i.test(doc.meta.font.trim())) {

@@ -1,5 +1,6 @@
 // The PDF writer, read back with pdf-lib: page size, tagging, language, bookmarks, links, fonts, determinism, warnings.
 
+import { createHash } from 'node:crypto';
 import { XMLValidator } from 'fast-xml-parser';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,10 @@ describe('determinism', () => {
     const third = await writePdf(changed);
     expect(trailerId(third.bytes)).toMatch(/^[0-9a-f]{32}$/);
     expect(trailerId(third.bytes)).not.toBe(trailerId(first.bytes));
+    // The ID digests the file up to its cross-reference table.
+    const text = latin1(third.bytes);
+    const upToXref = third.bytes.subarray(0, text.lastIndexOf('\nxref\n') + 1);
+    expect(trailerId(third.bytes)).toBe(createHash('md5').update(upToXref).digest('hex'));
   });
 });
 
