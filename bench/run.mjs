@@ -146,6 +146,28 @@ async function main() {
       process.stdout.write(`  round ${round + 1}/${rounds}\r`);
     }
 
+    // Ten times the content again, in pairs: a 13- and a 130-item render one after the other (in turn which first), so
+    // that both meet the machine in the same second. On a machine whose speed drifts, the median of the pairs' ratios
+    // varies less from run to run than the ratio of the medians above, whose two series are timed seconds apart.
+    console.log(`Timing ${rounds * 2} pairs of 13- and 130-item renders …`);
+    const pairs = [
+      { key: 'docx', label: 'DOCX', format: 'docx' },
+      { key: 'docxPdf', label: 'DOCX + PDF', format: 'docx,pdf' },
+    ].map(({ key, label, format }) => {
+      const render = (cwd) => ddh(cwd, 'render', 'agenda', '--format', format, '--out', out(`pairs-${key}`))();
+      const small = [];
+      const large = [];
+      for (let i = 0; i < rounds * 2; i++) {
+        const smallFirst = i % 2 === 0;
+        const first = render(smallFirst ? one : ten);
+        const second = render(smallFirst ? ten : one);
+        small.push(smallFirst ? first : second);
+        large.push(smallFirst ? second : first);
+      }
+      const ratios = small.map((s, i) => ({ ms: large[i].ms / s.ms }));
+      return { key, label, small: summary(small), large: summary(large), ratio: summary(ratios).median };
+    });
+
     console.log('Scale runs (once each) …');
     const once = (label, run) => ({ label, ...summary([run()]) });
     const scale = [
@@ -196,6 +218,12 @@ async function main() {
       '| --- | --- | --- | --- | --- |',
       ...Object.values(results).map((r) => `| ${r.label} | ${spread(r.ddh)} | ${r.peer ? `${r.peerLabel}: ${spread(r.peer)}` : '–'} | ${r.peer ? `${(r.ddh.median / r.peer.median).toFixed(2)}×` : '–'} | ${r.ddh.rssMb === undefined ? '–' : `${Math.round(r.ddh.rssMb)} MB`} |`),
       '',
+      `Ten times the content in ${rounds * 2} pairs, a 13- and a 130-item render one after the other: median (min–max) of each, and the median of the pairs' ratios.`,
+      '',
+      '| render | 13 items | 130 items | 130 ÷ 13, median of pairs |',
+      '| --- | --- | --- | --- |',
+      ...pairs.map((p) => `| ${p.label} | ${spread(p.small)} | ${spread(p.large)} | ${p.ratio.toFixed(2)}× |`),
+      '',
       '| scale run (once) | ddh | peak memory |',
       '| --- | --- | --- |',
       ...scale.map((s) => `| ${s.label} | ${secs(s.median)} | ${s.rssMb === undefined ? '–' : `${Math.round(s.rssMb)} MB`} |`),
@@ -210,7 +238,7 @@ async function main() {
     const report = lines.join('\n');
     await mkdir(RESULTS, { recursive: true });
     await writeFile(path.join(RESULTS, `${NAME}.md`), report);
-    await writeFile(path.join(RESULTS, `${NAME}.json`), `${JSON.stringify({ machine, rounds, results, scale, hugeComplete, targets }, null, 2)}\n`);
+    await writeFile(path.join(RESULTS, `${NAME}.json`), `${JSON.stringify({ machine, rounds, results, pairs, scale, hugeComplete, targets }, null, 2)}\n`);
     console.log(`\n${report}`);
     console.log(`Written to ${path.relative(process.cwd(), path.join(RESULTS, `${NAME}.md`))} and ${NAME}.json.`);
   } finally {
