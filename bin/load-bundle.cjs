@@ -32,11 +32,8 @@ const codeCache = (file) => `${file}.cache`;
  * the same. Set on the V8 versions of Node 20 to 24, which have the flag; another V8 runs with its defaults.
  */
 const V8_FLAGS = ['--interrupt-budget=200000'];
-let flagsSet = false;
 
 function setV8Flags() {
-  if (flagsSet) return;
-  flagsSet = true;
   const major = Number(process.versions.v8.split('.')[0]);
   if (major >= 11 && major <= 13) for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
 }
@@ -55,7 +52,8 @@ let useCache = true;
 function loadScript(file) {
   const known = loaded.get(file);
   if (known !== undefined) return known;
-  setV8Flags();
+  // Before the first script compiles.
+  if (loaded.size === 0) setV8Flags();
   // The build writes its scripts in ASCII, which Latin-1 decodes to the same text without UTF-8's checks.
   const source = readFileSync(file, 'latin1');
   let cachedData;

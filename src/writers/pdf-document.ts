@@ -341,11 +341,12 @@ function collectFile(pdf: Pdf, idFromContent: boolean): () => Uint8Array {
       pdf._offset += data.byteLength;
     }
   };
-  if (idFromContent) {
+  if (digest !== undefined) {
+    const hash = digest;
     const finalize = pdf._finalize.bind(pdf);
     pdf._finalize = () => {
       flushLines();
-      pdf._id = new Uint8Array(digest?.digest() ?? []);
+      pdf._id = new Uint8Array(hash.digest());
       digest = undefined;
       finalize();
     };
