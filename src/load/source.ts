@@ -56,6 +56,8 @@ export function decodeSource(bytes: Uint8Array, relFile: string): SourceText {
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
   const sample = bytes.subarray(0, 4096);
+  // Nearly every file has no NUL at all: found natively, without counting byte by byte.
+  if (sample.indexOf(0) === -1) return false;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
