@@ -124,6 +124,8 @@ export class PairLayout {
   /** Kerning between two Latin-1 characters, by first × 256 + second; the few other pairs in a map. */
   private readonly latinKerning = new Int16Array(0x10000);
   private readonly kerning = new Map<number, number>();
+  /** Any UTF-16 unit that is not a measured character: `covers` scans natively for one, not unit by unit in script. */
+  private readonly unmeasured: RegExp;
 
   constructor(metrics: PairMetrics) {
     // Glyphs of their own rather than fontkit's, whose advance makes fontkit decode the outline for vertical metrics.
@@ -138,6 +140,7 @@ export class PairLayout {
       if (first < 0x100 && second < 0x100) this.latinKerning[first * 0x100 + second] = value;
       else this.kerning.set(first * 0x10000 + second, value);
     }
+    this.unmeasured = new RegExp(`[^${codeRanges(Array.from(metrics.chars, (c) => c.charCodeAt(0)))}]`);
   }
 
   /** The glyph of a measured character, by its code; undefined for any other. */
@@ -168,8 +171,7 @@ export class PairLayout {
 
   /** Whether the text is made of measured characters only, which the font sets one glyph each. */
   covers(text: string): boolean {
-    for (let i = 0; i < text.length; i += 1) if (this.glyphOf[text.charCodeAt(i)] === 0) return false;
-    return true;
+    return !this.unmeasured.test(text);
   }
 
   /** The run for text made of measured characters only, else undefined: the caller then needs the full layout. */
@@ -189,4 +191,18 @@ export class PairLayout {
     }
     return new PairRun(glyphs, positions) as unknown as GlyphRun;
   }
+}
+
+/** Character codes as the ranges of a regular expression's character class (`\u0041-\u005a…`). */
+function codeRanges(codes: readonly number[]): string {
+  const sorted = [...codes].sort((a, b) => a - b);
+  const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+  let ranges = '';
+  for (let i = 0; i < sorted.length; i += 1) {
+    const first = sorted[i] as number;
+    while (i + 1 < sorted.length && (sorted[i + 1] as number) <= (sorted[i] as number) + 1) i += 1;
+    const last = sorted[i] as number;
+    ranges += first === last ? hex(first) : `${hex(first)}-${hex(last)}`;
+  }
+  return ranges;
 }

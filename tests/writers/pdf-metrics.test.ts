@@ -54,6 +54,22 @@ describe('PairLayout', () => {
     );
   });
 
+  test.each(primaries.map((face) => face.name))('%s: covers a text exactly when each of its UTF-16 units is a measured character', (name) => {
+    const pairs = new PairLayout(measured.get(name) as PairMetrics);
+    const measuredUnits: number[] = [];
+    for (let code = 0; code < 0x10000; code += 1) {
+      const unit = String.fromCharCode(code);
+      expect(pairs.covers(unit), `U+${code.toString(16)}`).toBe(pairs.glyph(code) !== undefined);
+      if (pairs.glyph(code) !== undefined) measuredUnits.push(code);
+    }
+    // Ranges of neighbouring characters, both ends, and an unmeasured unit anywhere in a text.
+    const all = String.fromCharCode(...measuredUnits);
+    expect(pairs.covers(all)).toBe(true);
+    expect(pairs.covers('')).toBe(true);
+    expect(pairs.covers(`${all}\u0301`)).toBe(false);
+    expect(pairs.covers(`\ud83d${all}`)).toBe(false);
+  });
+
   test('kerns as the font does', () => {
     const pairs = new PairLayout(measured.get('carlito-latin-400-normal') as PairMetrics);
     const av = pairs.layout('AV');
