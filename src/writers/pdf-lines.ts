@@ -211,7 +211,13 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
     for (let start = 0; start < text.length; ) {
       const space = text.charCodeAt(start) === SPACE;
       let end = start + 1;
-      while (end < text.length && (text.charCodeAt(end) === SPACE) === space) end += 1;
+      if (space) {
+        while (end < text.length && text.charCodeAt(end) === SPACE) end += 1;
+      } else {
+        // A word runs to the next space, found natively rather than character by character.
+        end = text.indexOf(' ', end);
+        if (end === -1) end = text.length;
+      }
       const token = text.slice(start, end);
       start = end;
       if (space) {
