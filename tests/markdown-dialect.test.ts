@@ -1,8 +1,8 @@
-// The shared markdown-it set-up: linkify-it is not asked about text that cannot hold a link, and answers as before;
-// block tokens alone are the block tokens of a full parse.
+// The shared markdown-it set-up: linkify-it is not asked about text that cannot hold a link, and answers as before; lines
+// are tabled as markdown-it tables them; block tokens alone are the block tokens of a full parse.
 
 import fc from 'fast-check';
-import markdownIt from 'markdown-it';
+import markdownIt, { type StateBlock } from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { blockTokens, INLINE_SYNTAX, markdownParser, MAY_HOLD_LINK } from '../src/markdown-dialect.js';
 
@@ -44,6 +44,19 @@ describe('markdownParser', () => {
     // The shortcut takes text without inline syntax, and only such text: what markdown-it's text rule reads in one go.
     expect(INLINE_SYNTAX.test('Styregruppen drøftede (kort) vagtplanen, 3 gange.')).toBe(false);
     for (const char of '\n!#$%&*+-:<=>@[\\]^_`{}~') expect(INLINE_SYNTAX.test(`a${char}b`), char).toBe(true);
+  });
+
+  test("makes markdown-it's table of lines, for any text of spaces, tabs and line ends", () => {
+    const unaided = markdownIt('commonmark');
+    const table = (state: StateBlock) => ({ b: state.bMarks, e: state.eMarks, t: state.tShift, s: state.sCount, bs: state.bsCount, max: state.lineMax, src: state.src });
+    const text = fc.array(fc.constantFrom(' ', '  ', '\t', '\n', 'a', 'æ', '> ', '- ', '\u00a0'), { maxLength: 24 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, (src) => {
+        const ours = new (markdownParser().block.State)(src, markdownParser(), {}, []);
+        expect(table(ours), JSON.stringify(src)).toEqual(table(new unaided.block.State(src, unaided, {}, [])));
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    );
   });
 
   test('skips text without a colon, an at sign or two slashes, which is most of a document', () => {
