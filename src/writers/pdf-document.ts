@@ -93,6 +93,8 @@ export interface Pdf {
   page: PdfPage;
   /** The current font: its id names it in page resources; encodeText sets text in it. */
   _font: PdfFont;
+  /** The current font size, as fontSize sets it. */
+  _fontSize: number;
   outline: { addItem(title: string): OutlineItem; options: { expanded?: boolean } };
   addPage(): Pdf;
   switchToPage(index: number): unknown;
@@ -125,8 +127,6 @@ export interface Pdf {
   link(x: number, y: number, width: number, height: number, url: string, options: object): Pdf;
   addStructure(element: StructElement): Pdf;
   markContent(tag: string, options?: Record<string, unknown>): Pdf;
-  /** Opens marked content for a structure element, tagged with its type, and gives where it went (page and MCID). */
-  markStructureContent(tag: string): { refs: { pageRef: PdfRef; mcid: number }[] };
   /** The structure tree's parent tree: by page, the element of each MCID; by annotation, its element. */
   getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): unknown };
   createStructParentTreeNextKey(): number;
@@ -162,6 +162,10 @@ export interface PdfRef {
 /** A page: pdfkit writes its content through `write` (lines or bytes) and finishes it with `end`. */
 interface PdfPage {
   dictionary: PdfRef;
+  /** The page's key in the structure tree's parent tree. */
+  structParentTreeKey: number;
+  /** The marked content open on the page, innermost last, as pdfkit's markContent records it. */
+  markings: object[];
   width: number;
   height: number;
   fonts: Record<string, object>;

@@ -15,7 +15,8 @@ export interface Tag {
 /** Wraps the pdfkit document for drawing: font registration, marked content, warnings for missing characters. */
 export class Painter {
   readonly warnings: WriterWarning[] = [];
-  private readonly registered = new Set<string>();
+  /** pdfkit's font of each face registered so far. */
+  private readonly registered = new Map<string, PdfFont>();
   private readonly warned = new Set<string>();
   private readonly fillOperators = new Map<string, string>();
   private open: Tag | undefined;
@@ -41,7 +42,7 @@ export class Painter {
   mark(tag: Tag): void {
     if (this.open === tag) return;
     this.close();
-    tag.element.add(this.pdf.markStructureContent(tag.type));
+    tag.element.markContent();
     this.open = tag;
   }
 
@@ -66,14 +67,18 @@ export class Painter {
    * ActualText keeps the original, and are reported once each as a warning.
    */
   run(text: string, face: string, size: number, colour: string, x: number, baseline: number, missing?: string): void {
-    if (!this.registered.has(face)) {
-      this.pdf.registerFont(face, this.fonts.font(face));
-      this.registered.add(face);
+    let font = this.registered.get(face);
+    if (font === undefined) {
+      this.pdf.registerFont(face, this.fonts.font(face)).font(face);
+      font = currentFont(this.pdf);
+      this.registered.set(face, font);
+    } else if (this.pdf._font !== font) {
+      // Most runs are in the face and size of the run before: pdfkit is asked only for a change.
+      this.pdf.font(face);
     }
-    this.pdf.font(face).fontSize(size);
+    if (this.pdf._fontSize !== size) this.pdf.fontSize(size);
     if (text === '') return;
     // Written here rather than by pdfkit's text(), which lays the same text out four times over.
-    const font = currentFont(this.pdf);
     const { page } = this.pdf;
     page.fonts[font.id] ??= font.ref();
     if (this.drawn.page !== page) this.drawn = { page };

@@ -4,7 +4,7 @@
 
 import type { Pdf, PdfRef } from './pdf-document.js';
 
-/** Marked content, as pdfkit's markStructureContent gives it: the page and MCID of each piece. */
+/** Marked content, as markContent adds it: the page and MCID of each piece. */
 interface MarkedContent {
   refs: { pageRef: PdfRef; mcid: number }[];
 }
@@ -57,6 +57,23 @@ export class StructElement {
     }
     this.kids.push(child);
     return this;
+  }
+
+  /**
+   * Opens marked content of the element on the current page, tagged with its type, and adds it as the next child: the
+   * page's next MCID and the same operator as pdfkit's markStructureContent, without its copies of options, its search
+   * of the page's open markings (the painter ends its marked content before opening more) and its general
+   * serialisation of the one-entry dictionary.
+   */
+  markContent(): void {
+    const { page } = this.pdf;
+    const parents = this.pdf.getStructParentTree().get(page.structParentTreeKey) as (PdfRef | null)[];
+    const mcid = parents.length;
+    parents.push(null);
+    // pdfkit's record of what is open on the page, which its endMarkedContent closes.
+    page.markings.push({ tag: this.type, options: { mcid } });
+    this.pdf.addContent(`/${this.type} <<\n/MCID ${mcid}\n>> BDC`);
+    this.add({ refs: [{ pageRef: page.dictionary, mcid }] });
   }
 
   setParent(parent: PdfRef): void {
@@ -119,7 +136,7 @@ function writeObject(pdf: Pdf, ref: PdfRef, dictionary: string): void {
 
 /** Checks pdfkit's internals that the tree relies on, so that another pdfkit fails here rather than write a broken tree. */
 export function checkStructureInternals(pdf: Pdf): void {
-  const missing = (['_refEnd', 'getStructParentTree', 'createStructParentTreeNextKey', 'markStructureContent', 'addStructure'] as const).filter(
+  const missing = (['_refEnd', 'getStructParentTree', 'createStructParentTreeNextKey', 'endMarkedContent', 'addStructure'] as const).filter(
     (name) => typeof pdf[name] !== 'function',
   );
   if (missing.length > 0) throw new Error(`PDF writer: this pdfkit has no ${missing.join(', ')}`);

@@ -1,4 +1,5 @@
-// The writer's structure tree must write the objects pdfkit's own structure elements write, byte for byte.
+// The writer's structure tree and marked content must write what pdfkit's own structure elements and marked content
+// write, byte for byte.
 
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
@@ -23,15 +24,20 @@ const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
   }),
 })).node;
 
-/** The two ways of building an element: pdfkit's own, and the writer's. */
+/** The two ways of building an element and marking its content on the page: pdfkit's own, and the writer's. */
 interface Builder {
   element(pdf: Pdf, type: string, scope?: 'Column'): { add(child: object): unknown; end(): void };
+  mark(pdf: Pdf, element: ReturnType<Builder['element']>, type: string): void;
 }
 
 const pdfkits: Builder = {
   element: (pdf, type, scope) => (pdf as unknown as PDFKit.PDFDocument).struct(type, scope === undefined ? {} : { scope } as object) as never,
+  mark: (pdf, element, type) => element.add((pdf as unknown as { markStructureContent(tag: string): object }).markStructureContent(type)),
 };
-const writers: Builder = { element: (pdf, type, scope) => new StructElement(pdf, type, scope) };
+const writers: Builder = {
+  element: (pdf, type, scope) => new StructElement(pdf, type, scope),
+  mark: (_pdf, element) => (element as StructElement).markContent(),
+};
 
 /** Draws the tree under a Document root on a new tagged document and gives the file's bytes. */
 async function render(tree: Node[], builder: Builder): Promise<Buffer> {
@@ -52,7 +58,7 @@ async function render(tree: Node[], builder: Builder): Promise<Buffer> {
       if (kid === 'page') {
         pdf.addPage();
       } else if (kid === 'mark') {
-        element.add(pdf.markStructureContent(type));
+        builder.mark(pdf, element, type);
         pdf.addContent(`${(drawn += 1)} 0 m`);
         pdf.endMarkedContent();
       } else if (kid === 'link') {
