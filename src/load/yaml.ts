@@ -300,6 +300,24 @@ function yamlHint(code: string): string | undefined {
   }
 }
 
+/** Flow collections opened in a text the gate need not read, at most: an item's `types: [O, B]` is one. */
+const FEW_FLOW_OPENINGS = 8;
+const FLOW_OPENING = /[[{]/g;
+/** A line starting with enough spaces and dashes to open, with the few flow levels, more levels than the limit. */
+const DEEP_START = new RegExp(`^[ -]{${YAML_LIMITS.depth - 1 - FEW_FLOW_OPENINGS}}`, 'm');
+
+/**
+ * Whether a text could nest deeper than the limit, found natively, so that most text (nearly every file) is not read
+ * character by character. Each `[` or `{` opens at most one flow level. Block levels are strictly increasing columns,
+ * each at most one past a line's leading spaces and dashes, so a text whose lines start with fewer than
+ * depth − 1 − FEW_FLOW_OPENINGS of them has at most depth − FEW_FLOW_OPENINGS block levels.
+ */
+function mayNestDeep(text: string): boolean {
+  FLOW_OPENING.lastIndex = 0;
+  for (let openings = 0; FLOW_OPENING.test(text); ) if (++openings > FEW_FLOW_OPENINGS) return true;
+  return DEEP_START.test(text);
+}
+
 /**
  * A cheap look at the raw text before the parser sees it: too large, or nested deeper than any real file
  * (flow `[[[[` or block `- - - -`). `yaml` can abort the whole process on very deep nesting, so this runs first.
@@ -308,6 +326,7 @@ export function gateYaml(text: string, file: string, lineOffset = 0): Diagnostic
   if (text.length > YAML_LIMITS.bytes) {
     return problem(file, `YAML too large (${text.length} characters; the limit is ${YAML_LIMITS.bytes})`, { rule: 'yaml-limit', line: lineOffset + 1, column: 1 });
   }
+  if (!mayNestDeep(text)) return undefined;
   const tooDeep = (line: number, column: number): Diagnostic =>
     problem(file, `nested deeper than ${YAML_LIMITS.depth} levels`, {
       rule: 'yaml-limit',

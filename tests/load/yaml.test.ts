@@ -1,5 +1,6 @@
 // The safe YAML parse: the pre-parse gate, text kept as written, positions, tags and invisible characters in values.
 
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { gateYaml, parseInstancePath, parseYaml, formatField } from '../../src/load/yaml.js';
 
@@ -88,7 +89,30 @@ describe('gateYaml', () => {
     expect(gateYaml('a: ' + '{b: '.repeat(40) + '}'.repeat(40), 'f.yaml')?.message).toBe('nested deeper than 32 levels');
     const block = Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n';
     expect(gateYaml(block, 'f.yaml', 1)?.line).toBe(34);
+    // At the limit: 32 levels pass, 33 do not, whatever the deepest line's indent.
+    const levels = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n';
+    expect(gateYaml(levels(32), 'f.yaml')).toBeUndefined();
+    expect(gateYaml(levels(33), 'f.yaml')?.line).toBe(33);
+    // 24 block levels and 8 flow levels pass; a ninth flow level or a 25th block level is one too many.
+    expect(gateYaml(`${levels(23)}${' '.repeat(23)}k: ${'['.repeat(8)}x${']'.repeat(8)}\n`, 'f.yaml')).toBeUndefined();
+    expect(gateYaml(`${levels(23)}${' '.repeat(23)}k: ${'['.repeat(9)}x${']'.repeat(9)}\n`, 'f.yaml')?.line).toBe(24);
+    expect(gateYaml(`${levels(24)}${' '.repeat(24)}k: ${'['.repeat(8)}x${']'.repeat(8)}\n`, 'f.yaml')?.line).toBe(25);
     expect(gateYaml('- '.repeat(40) + 'x', 'f.yaml')?.message).toBe('nested deeper than 32 levels');
     expect(gateYaml('a: ' + 'x'.repeat(1_000_001), 'f.yaml')?.message).toMatch(/^YAML too large/);
+  });
+
+  test('answers as it answers when it reads every character, at any depth of block and flow nesting', () => {
+    // Many flow collections on a line of their own close every block level and open none deep: the gate then reads the
+    // text character by character, and its answer for the lines before them is the answer to compare with.
+    const readEveryCharacter = `\n${'[] '.repeat(9)}`;
+    const piece = fc.constantFrom('- ', '-', 'k: ', 'x', ' ', '|', '"', "'", '#', '\t', 'k: [', 'k: {', '[', '{', ']', '}', ', ');
+    const line = fc.tuple(fc.nat({ max: 40 }), fc.array(piece, { maxLength: 8 }));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const text = lines.map(([indent, pieces]) => ' '.repeat(indent) + pieces.join('')).join('\n');
+        expect(gateYaml(text, 'f.yaml'), text).toEqual(gateYaml(text + readEveryCharacter, 'f.yaml'));
+      }),
+      { numRuns: 3000, seed: 20261206 },
+    );
   });
 });
