@@ -84,10 +84,6 @@ export interface PdfImage {
   height: number;
 }
 
-interface OutlineItem {
-  outlineData: Record<string, unknown>;
-}
-
 /** The part of pdfkit's document that the writer uses; @types/pdfkit lacks the structure and outline internals. */
 export interface Pdf {
   page: PdfPage;
@@ -95,7 +91,12 @@ export interface Pdf {
   _font: PdfFont;
   /** The current font size, as fontSize sets it. */
   _fontSize: number;
-  outline: { addItem(title: string): OutlineItem; options: { expanded?: boolean } };
+  /** pdfkit's outline: its root, whose entries the writer's Outline fills in. */
+  outline: { dictionary: PdfRef; outlineData: Record<string, unknown> };
+  /** Ends the outline as the document ends: pdfkit writes the root and, if it has items, the catalogue's entries. */
+  endOutline(): void;
+  /** The document catalogue. */
+  _root: PdfRef;
   addPage(): Pdf;
   switchToPage(index: number): unknown;
   bufferedPageRange(): { start: number; count: number };
@@ -172,6 +173,25 @@ interface PdfPage {
   content: PdfRef;
   write(chunk: string | Uint8Array): void;
   end(): void;
+}
+
+/** A number as pdfkit writes it, in content and in objects: rounded to millionths. */
+export function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** An indirect reference, as pdfkit writes one. */
+export function reference(ref: PdfRef): string {
+  return `${ref.id} ${ref.gen} R`;
+}
+
+/** Writes an object that has no stream, as pdfkit's PDFReference.finalize does, with the text of its dictionary. */
+export function writeObject(pdf: Pdf, ref: PdfRef, dictionary: string): void {
+  ref.offset = pdf._offset;
+  pdf._write(`${ref.id} ${ref.gen} obj`);
+  pdf._write(dictionary);
+  pdf._write('endobj');
+  pdf._refEnd(ref);
 }
 
 /** A4 in points, as pdfkit and Word have it. */

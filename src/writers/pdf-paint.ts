@@ -3,7 +3,7 @@
 import type { WriterWarning } from '../doc.js';
 import { clusters, REPLACEMENT, type FontBook, type FontStyle } from './pdf-fonts.js';
 import type { PairGlyph, PairLayout } from './pdf-metrics.js';
-import { currentFont, encodeText, forEachWord, subsetGlyph, type GlyphPlacement, type Pdf, type PdfFont } from './pdf-document.js';
+import { currentFont, encodeText, forEachWord, pdfNumber, subsetGlyph, type GlyphPlacement, type Pdf, type PdfFont } from './pdf-document.js';
 import { StructElement } from './pdf-structure.js';
 
 /** A structure element together with its type, which also tags its marked content. */
@@ -153,11 +153,6 @@ export class Painter {
       });
     }
   }
-}
-
-/** A number as pdfkit writes it in content: rounded to millionths. */
-function pdfNumber(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /**

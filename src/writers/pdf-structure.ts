@@ -2,7 +2,7 @@
 // write, without pdfkit's machinery per element: type checks on every child, a test over the whole subtree at every
 // change, and its general serialisation of objects. A long document has thousands of elements.
 
-import type { Pdf, PdfRef } from './pdf-document.js';
+import { reference, writeObject, type Pdf, type PdfRef } from './pdf-document.js';
 
 /** Marked content, as markContent adds it: the page and MCID of each piece. */
 interface MarkedContent {
@@ -118,20 +118,6 @@ export class StructElement {
     writeObject(this.pdf, this.dictionary, `<<\n/S /${this.type}\n${attributes}/P ${reference(this.parent)}\n/K [${kids.join(' ')}]${pageEntry}\n>>`);
     this.kids.length = 0;
   }
-}
-
-/** An indirect reference, as pdfkit writes one. */
-function reference(ref: PdfRef): string {
-  return `${ref.id} ${ref.gen} R`;
-}
-
-/** Writes an object that has no stream, as pdfkit's PDFReference.finalize does, with the text of its dictionary. */
-function writeObject(pdf: Pdf, ref: PdfRef, dictionary: string): void {
-  ref.offset = pdf._offset;
-  pdf._write(`${ref.id} ${ref.gen} obj`);
-  pdf._write(dictionary);
-  pdf._write('endobj');
-  pdf._refEnd(ref);
 }
 
 /** Checks pdfkit's internals that the tree relies on, so that another pdfkit fails here rather than write a broken tree. */

@@ -5,6 +5,7 @@ import { openPdf, A4, type Pdf, type PdfImage } from './pdf-document.js';
 import { FontBook, type FontStyle } from './pdf-fonts.js';
 import { breakLines, LINE_BREAK, naturalWidths, type Line, type LinkTarget, type Span } from './pdf-lines.js';
 import { decoratePages, drawWatermark, MARGIN } from './pdf-page.js';
+import { Outline } from './pdf-outline.js';
 import { Painter, type Tag } from './pdf-paint.js';
 import { checkStructureInternals, StructElement } from './pdf-structure.js';
 import { letter } from '../rules/numbering.js';
@@ -97,6 +98,7 @@ class Layout {
   private nextLinkId = 0;
   /** Lines measured for keeping blocks together and not yet drawn, by content, style and width. */
   private readonly measured = new WeakMap<readonly Inline[], Map<string, Line[]>>();
+  private readonly outline: Outline;
 
   constructor(
     private readonly painter: Painter,
@@ -106,8 +108,7 @@ class Layout {
     checkStructureInternals(this.pdf);
     this.root = new StructElement(this.pdf, 'Document');
     this.pdf.addStructure(this.root);
-    // An open outline root gets /Count; pdfkit's default options object is shared, so replace it, never mutate it.
-    this.pdf.outline.options = { expanded: true };
+    this.outline = new Outline(this.pdf);
     this.headingColour = /^[0-9a-f]{6}$/i.test(meta.colour) ? meta.colour.toUpperCase() : DEFAULT_HEADING_COLOUR;
   }
 
@@ -406,8 +407,7 @@ class Layout {
   }
 
   private bookmark(title: string): void {
-    const item = this.pdf.outline.addItem(title);
-    item.outlineData.Dest = [this.pdf.page.dictionary, 'XYZ', null, A4.height - this.y, null];
+    this.outline.add(title, A4.height - this.y);
   }
 
   private lineHeight(style: TextStyle): number {
