@@ -187,10 +187,9 @@ export function showPairText(font: PdfFont, pairs: PairLayout, text: string): st
   let segment = '';
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charCodeAt(i);
-    const glyph = pairs.glyph(char) as PairGlyph;
     let code = codes[char];
     if (code === undefined) {
-      code = glyphCode(subsetGlyph(font, glyph));
+      code = glyphCode(subsetGlyph(font, pairs.glyph(char) as PairGlyph));
       codes[char] = code;
     }
     segment += code;
@@ -198,7 +197,8 @@ export function showPairText(font: PdfFont, pairs: PairLayout, text: string): st
     const kern = pairs.kern(char, text.charCodeAt(i + 1));
     if (kern === 0) continue;
     // As pdfkit's placement gives it: the scaled advance with kerning less the scaled advance.
-    array += `(${segment})${pdfNumber(-((glyph.advanceWidth + kern) * font.scale - glyph.advanceWidth * font.scale))}`;
+    const { advanceWidth } = pairs.glyph(char) as PairGlyph;
+    array += `(${segment})${pdfNumber(-((advanceWidth + kern) * font.scale - advanceWidth * font.scale))}`;
     segment = '';
   }
   if (segment !== '') array += `(${segment})`;
