@@ -188,9 +188,8 @@ export function reference(ref: PdfRef): string {
 /** Writes an object that has no stream, as pdfkit's PDFReference.finalize does, with the text of its dictionary. */
 export function writeObject(pdf: Pdf, ref: PdfRef, dictionary: string): void {
   ref.offset = pdf._offset;
-  pdf._write(`${ref.id} ${ref.gen} obj`);
-  pdf._write(dictionary);
-  pdf._write('endobj');
+  // pdfkit's three lines, in one write.
+  pdf._write(`${ref.id} ${ref.gen} obj\n${dictionary}\nendobj`);
   pdf._refEnd(ref);
 }
 

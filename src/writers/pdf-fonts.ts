@@ -276,21 +276,22 @@ export class FontBook {
     return runs;
   }
 
-  /** Advance width of text set in one face at a size, ligatures off, kerning on. */
-  width(face: string, text: string, size: number): number {
+  /** Advance width of text (from `start` to `end`) set in one face at a size, ligatures off, kerning on. */
+  width(face: string, text: string, size: number, start = 0, end = text.length): number {
     const { font, pairs, unitsPerEm } = this.face(face);
     // Text the pair metrics cover is measured from them; other text once by the font's layout, then looked up.
-    const units = pairs?.advance(text);
+    const units = pairs?.advance(text, start, end);
     if (units !== undefined) return (units / unitsPerEm) * size;
+    const piece = start === 0 && end === text.length ? text : text.slice(start, end);
     let ofFace = this.widths.get(face);
     if (ofFace === undefined) {
       ofFace = new Map();
       this.widths.set(face, ofFace);
     }
-    let em = ofFace.get(text);
+    let em = ofFace.get(piece);
     if (em === undefined) {
-      em = font.layout(text).advanceWidth / unitsPerEm;
-      ofFace.set(text, em);
+      em = font.layout(piece).advanceWidth / unitsPerEm;
+      ofFace.set(piece, em);
     }
     return em * size;
   }

@@ -41,9 +41,16 @@ export interface Line {
   width: number;
 }
 
+/**
+ * A word or a run of spaces, or a part of one set in one face: its characters are `source` from `start` to `end`. The
+ * words and spaces of a span set in one face keep to the span's text, so that a line's run of them is one slice of it
+ * rather than a string per word joined again.
+ */
 interface Atom {
   span: Span;
-  text: string;
+  source: string;
+  start: number;
+  end: number;
   face: string;
   missing?: string;
   width: number;
@@ -193,15 +200,15 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
     const text = span.text.replace(WHITESPACE, ' ');
     // Most spans are set in their style's main face throughout: their words need no splitting into faces.
     const plain = fonts.plainFace(text, span.style);
-    const atomsOf = (token: string, into: Atoms): number => {
+    const atomsOf = (start: number, end: number, into: Atoms): number => {
       if (plain !== undefined) {
-        const width = fonts.width(plain, token, span.size);
-        into.add({ span, text: token, face: plain, width });
+        const width = fonts.width(plain, text, span.size, start, end);
+        into.add({ span, source: text, start, end, face: plain, width });
         return width;
       }
       let width = 0;
-      for (const run of fonts.split(token, span.style)) {
-        const atom: Atom = { span, text: run.text, face: run.face, width: fonts.width(run.face, run.text, span.size) };
+      for (const run of fonts.split(text.slice(start, end), span.style)) {
+        const atom: Atom = { span, source: run.text, start: 0, end: run.text.length, face: run.face, width: fonts.width(run.face, run.text, span.size) };
         if (run.missing !== undefined) atom.missing = run.missing;
         into.add(atom);
         width += atom.width;
@@ -218,16 +225,15 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
         end = text.indexOf(' ', end);
         if (end === -1) end = text.length;
       }
-      const token = text.slice(start, end);
-      start = end;
       if (space) {
         endBox();
-        const width = atomsOf(token, glue);
+        const width = atomsOf(start, end, glue);
         sink.glue(glue, width);
         glue.clear();
       } else {
-        boxWidth += atomsOf(token, box);
+        boxWidth += atomsOf(start, end, box);
       }
+      start = end;
     }
   }
   endBox();
@@ -236,9 +242,11 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
 /** One atom per character cluster, for breaking a word that is wider than the line. */
 function splitAtom(atom: Atom, fonts: FontBook): Atom[] {
   if (atom.missing !== undefined) return [atom];
-  return clusters(atom.text).map((segment) => ({
+  return clusters(atom.source.slice(atom.start, atom.end)).map((segment) => ({
     ...atom,
-    text: segment,
+    source: segment,
+    start: 0,
+    end: segment.length,
     width: fonts.width(atom.face, segment, atom.span.size),
   }));
 }
@@ -258,15 +266,29 @@ function sameRun(a: Fragment, b: Atom): boolean {
 /** Merges neighbouring atoms that draw alike into fragments and places them from the left. */
 function toLine(atoms: readonly Atom[]): Line {
   const fragments: Fragment[] = [];
+  // The last fragment's text is what came before plus the stretch of `source` it reaches so far, sliced when done.
+  let last: Fragment | undefined;
+  let before = '';
+  let source = '';
+  let start = 0;
+  let end = 0;
+  const finish = (): void => {
+    if (last !== undefined) last.text = before + source.slice(start, end);
+  };
   for (const atom of atoms) {
-    const last = fragments[fragments.length - 1];
     if (last !== undefined && sameRun(last, atom)) {
-      last.text += atom.text;
       last.width += atom.width;
+      if (atom.source === source && atom.start === end) {
+        end = atom.end;
+      } else {
+        before += source.slice(start, end);
+        ({ source, start, end } = atom);
+      }
       continue;
     }
-    const fragment: Fragment = {
-      text: atom.text,
+    finish();
+    last = {
+      text: '',
       face: atom.face,
       size: atom.span.size,
       colour: atom.span.colour,
@@ -274,10 +296,13 @@ function toLine(atoms: readonly Atom[]): Line {
       x: 0,
       width: atom.width,
     };
-    if (atom.span.link !== undefined) fragment.link = atom.span.link;
-    if (atom.missing !== undefined) fragment.missing = atom.missing;
-    fragments.push(fragment);
+    if (atom.span.link !== undefined) last.link = atom.span.link;
+    if (atom.missing !== undefined) last.missing = atom.missing;
+    fragments.push(last);
+    before = '';
+    ({ source, start, end } = atom);
   }
+  finish();
   // Widths stay the sums the breaking decided on; kerning between atoms changes a line by hundredths of a point.
   let x = 0;
   for (const fragment of fragments) {

@@ -155,16 +155,16 @@ export class PairLayout {
   }
 
   /**
-   * The advance of text in font units, as its run from `layout` sums it, or undefined when the text is not made of
-   * measured characters only. Measured afresh each time: cheaper than looking the text up.
+   * The advance of text (from `start` to `end`) in font units, as its run from `layout` sums it, or undefined when the
+   * text is not made of measured characters only. Measured afresh each time: cheaper than looking the text up.
    */
-  advance(text: string): number | undefined {
+  advance(text: string, start = 0, end = text.length): number | undefined {
     let units = 0;
-    for (let i = 0; i < text.length; i += 1) {
+    for (let i = start; i < end; i += 1) {
       const code = text.charCodeAt(i);
       const glyph = this.glyph(code);
       if (glyph === undefined) return undefined;
-      units += glyph.advanceWidth + (i + 1 < text.length ? this.kern(code, text.charCodeAt(i + 1)) : 0);
+      units += glyph.advanceWidth + (i + 1 < end ? this.kern(code, text.charCodeAt(i + 1)) : 0);
     }
     return units;
   }
