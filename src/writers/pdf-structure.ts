@@ -120,6 +120,34 @@ export class StructElement {
   }
 }
 
+/** pdfkit's number tree, as the parent tree is one: its entries by key, and whether it writes their range. */
+interface NumberTree {
+  _items: Record<number, PdfRef | (PdfRef | null)[]>;
+  limits: boolean;
+  toString(): string;
+}
+
+/**
+ * Has the parent tree written as pdfkit's number tree writes itself, without its general serialisation of each of the
+ * thousands of references in it (an element for every marked content on every page).
+ */
+export function writeParentTreeItself(pdf: Pdf): void {
+  const tree = pdf.getStructParentTree() as unknown as NumberTree;
+  if (typeof tree._items !== 'object' || typeof tree.limits !== 'boolean') throw new Error("PDF writer: this pdfkit's parent tree has no _items or limits");
+  tree.toString = () => {
+    const keys = Object.keys(tree._items).map(Number).sort((a, b) => a - b);
+    const lines = ['<<'];
+    if (tree.limits && keys.length > 1) lines.push(`  /Limits [${keys[0]} ${keys[keys.length - 1]}]`);
+    lines.push('  /Nums [');
+    for (const key of keys) {
+      const value = tree._items[key] as PdfRef | (PdfRef | null)[];
+      lines.push(`    ${key} ${Array.isArray(value) ? `[${value.map((ref) => (ref === null ? 'null' : reference(ref))).join(' ')}]` : reference(value)}`);
+    }
+    lines.push(']', '>>');
+    return lines.join('\n');
+  };
+}
+
 /** Checks pdfkit's internals that the tree relies on, so that another pdfkit fails here rather than write a broken tree. */
 export function checkStructureInternals(pdf: Pdf): void {
   const missing = (['_refEnd', 'getStructParentTree', 'createStructParentTreeNextKey', 'endMarkedContent', 'addStructure'] as const).filter(

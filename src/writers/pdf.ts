@@ -7,7 +7,7 @@ import { breakLines, LINE_BREAK, naturalWidths, type Line, type LinkTarget, type
 import { decoratePages, drawWatermark, MARGIN } from './pdf-page.js';
 import { Outline } from './pdf-outline.js';
 import { Painter, type Tag } from './pdf-paint.js';
-import { checkStructureInternals, StructElement } from './pdf-structure.js';
+import { checkStructureInternals, StructElement, writeParentTreeItself } from './pdf-structure.js';
 import { letter } from '../rules/numbering.js';
 
 interface TextStyle {
@@ -106,6 +106,7 @@ class Layout {
   ) {
     this.pdf = painter.pdf;
     checkStructureInternals(this.pdf);
+    writeParentTreeItself(this.pdf);
     this.root = new StructElement(this.pdf, 'Document');
     this.pdf.addStructure(this.root);
     this.outline = new Outline(this.pdf);

@@ -1,11 +1,11 @@
-// The writer's structure tree and marked content must write what pdfkit's own structure elements and marked content
-// write, byte for byte.
+// The writer's structure tree, marked content and parent tree must write what pdfkit's own structure elements, marked
+// content and number tree write, byte for byte.
 
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { Pdf } from '../../src/writers/pdf-document.js';
-import { checkStructureInternals, StructElement } from '../../src/writers/pdf-structure.js';
+import { checkStructureInternals, StructElement, writeParentTreeItself } from '../../src/writers/pdf-structure.js';
 
 /** An element to draw: its type, a column scope for header cells, and what it holds in order. */
 interface Node {
@@ -47,6 +47,7 @@ async function render(tree: Node[], builder: Builder): Promise<Buffer> {
   (pdf as unknown as PDFKit.PDFDocument).on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
   checkStructureInternals(pdf);
+  if (builder === writers) writeParentTreeItself(pdf);
   const root = builder.element(pdf, 'Document');
   pdf.addStructure(root as never);
   pdf.addPage();
