@@ -216,21 +216,17 @@ function readTokens(spans: readonly (Span | typeof LINE_BREAK)[], fonts: FontBoo
       return width;
     };
     for (let start = 0; start < text.length; ) {
-      const space = text.charCodeAt(start) === SPACE;
       let end = start + 1;
-      if (space) {
+      if (text.charCodeAt(start) === SPACE) {
         while (end < text.length && text.charCodeAt(end) === SPACE) end += 1;
-      } else {
-        // A word runs to the next space, found natively rather than character by character.
-        end = text.indexOf(' ', end);
-        if (end === -1) end = text.length;
-      }
-      if (space) {
         endBox();
         const width = atomsOf(start, end, glue);
         sink.glue(glue, width);
         glue.clear();
       } else {
+        // A word runs to the next space, found natively rather than character by character.
+        end = text.indexOf(' ', end);
+        if (end === -1) end = text.length;
         boxWidth += atomsOf(start, end, box);
       }
       start = end;

@@ -63,8 +63,7 @@ export class Outline {
  * it is; then delimiters, backslashes and control characters escaped in the bytes.
  */
 export function pdfString(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const bytes = /[^\u0000-\u007f]/.test(text) ? `\u00fe\u00ff${Buffer.from(text, 'utf16le').swap16().toString('latin1')}` : text;
+  const bytes = /[^\x00-\x7f]/.test(text) ? `\u00fe\u00ff${Buffer.from(text, 'utf16le').swap16().toString('latin1')}` : text;
   return `(${bytes.replace(ESCAPED, (char) => ESCAPES[char] as string)})`;
 }
 
