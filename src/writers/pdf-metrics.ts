@@ -129,18 +129,24 @@ export class PairLayout {
 
   constructor(metrics: PairMetrics) {
     // Glyphs of their own rather than fontkit's, whose advance makes fontkit decode the outline for vertical metrics.
-    Array.from(metrics.chars, (c, i) => {
-      const code = c.charCodeAt(0);
+    // The characters are all in the Basic Multilingual Plane: one UTF-16 unit each.
+    const codes: number[] = [];
+    for (let i = 0; i < metrics.chars.length; i += 1) {
+      const code = metrics.chars.charCodeAt(i);
       this.glyphs.push({ id: metrics.glyphs[i] ?? 0, advanceWidth: metrics.advances[i] ?? 0, codePoints: [code] });
       this.glyphOf[code] = this.glyphs.length;
-    });
+      codes.push(code);
+    }
     const { kerning } = metrics;
+    // Thousands of triples per face, read as the writer starts: plain reads, not a destructured array each.
     for (let i = 0; i + 2 < kerning.length; i += 3) {
-      const [first, second, value] = [kerning[i] as number, kerning[i + 1] as number, kerning[i + 2] as number];
+      const first = kerning[i] as number;
+      const second = kerning[i + 1] as number;
+      const value = kerning[i + 2] as number;
       if (first < 0x100 && second < 0x100) this.latinKerning[first * 0x100 + second] = value;
       else this.kerning.set(first * 0x10000 + second, value);
     }
-    this.unmeasured = new RegExp(`[^${codeRanges(Array.from(metrics.chars, (c) => c.charCodeAt(0)))}]`);
+    this.unmeasured = new RegExp(`[^${codeRanges(codes)}]`);
   }
 
   /** The glyph of a measured character, by its code; undefined for any other. */
