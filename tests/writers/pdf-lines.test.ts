@@ -65,6 +65,25 @@ describe('breakLines', () => {
     expect(lines[0]?.fragments.map((f) => f.face)).toEqual(['carlito:regular:latin', 'carlito:bold:latin', 'carlito:regular:latin']);
   });
 
+  it('starts a new fragment within a span where the face changes and around characters no font has', () => {
+    const [line] = breakLines([span('a → b ▪ c x中y →中 中→ d')], 1000, fonts);
+    expect(line?.fragments.map((f) => [f.text, f.face, f.missing])).toEqual([
+      ['a ', 'carlito:regular:latin', undefined],
+      ['→', 'dejavu:regular', undefined],
+      [' b ', 'carlito:regular:latin', undefined],
+      ['▪', 'dejavu:regular', undefined],
+      [' c x', 'carlito:regular:latin', undefined],
+      [REPLACEMENT, 'dejavu:regular', '中'],
+      ['y ', 'carlito:regular:latin', undefined],
+      ['→', 'dejavu:regular', undefined],
+      [REPLACEMENT, 'dejavu:regular', '中'],
+      [' ', 'carlito:regular:latin', undefined],
+      [REPLACEMENT, 'dejavu:regular', '中'],
+      ['→', 'dejavu:regular', undefined],
+      [' d', 'carlito:regular:latin', undefined],
+    ]);
+  });
+
   it('breaks a word wider than the line between characters', () => {
     const lines = breakLines([span('https://eksempel.dk/en/meget/lang/adresse/uden/mellemrum')], 60, fonts);
     expect(lines.length).toBeGreaterThan(3);
