@@ -271,8 +271,8 @@ function toLine(atoms: readonly Atom[]): Line {
   const finish = (): void => {
     if (last !== undefined) last.text = before + source.slice(start, end);
   };
-  // The span of the last fragment's first atom: an atom of it in the fragment's face draws as the fragment does, which
-  // most atoms do, checked before comparing what the spans draw with (2 % of what a 130-item render adds).
+  // The span of the last fragment's first atom: an atom of it in the fragment's face draws as the fragment does, as
+  // most atoms do, checked before comparing what the spans draw with (1.5 % of what a 130-item render adds).
   let span: Span | undefined;
   for (const atom of atoms) {
     const ownSpan = atom.span === span && atom.face === last?.face && atom.missing === undefined && last.missing === undefined;
