@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateRepository, hugeItemEnd } from './generate.mjs';
+import { median, medianOfRatios, ratioOfMedians } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.resolve(argValue('--bin') ?? path.join(root, 'bin', 'ddh.cjs'));
@@ -70,7 +71,7 @@ function timed(cwd, command, args, scratch, baseEnv = timedEnv) {
 function summary(samples) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const rss = samples.map((s) => s.rss).filter((r) => r !== undefined);
-  return { median: ms[Math.floor(ms.length / 2)], min: ms[0], max: ms[ms.length - 1], n: ms.length, rssMb: rss.length > 0 ? Math.max(...rss) : undefined };
+  return { median: median(ms), min: ms[0], max: ms[ms.length - 1], n: ms.length, rssMb: rss.length > 0 ? Math.max(...rss) : undefined };
 }
 
 const secs = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -164,8 +165,7 @@ async function main() {
         small.push(smallFirst ? first : second);
         large.push(smallFirst ? second : first);
       }
-      const ratios = small.map((s, i) => ({ ms: large[i].ms / s.ms }));
-      return { key, label, small: summary(small), large: summary(large), ratio: summary(ratios).median };
+      return { key, label, small: summary(small), large: summary(large), ratio: medianOfRatios(small.map((s, i) => large[i].ms / s.ms)) };
     });
 
     console.log('Scale runs (once each) …');
@@ -181,13 +181,14 @@ async function main() {
     const hugeComplete = hugeText.status === 0 ? hugeText.stdout.replace(/\s+/g, ' ').includes(hugeItemEnd(HUGE_BYTES)) : undefined;
 
     const results = Object.fromEntries(cases.map((c) => [c.key, { label: c.label, peerLabel: c.peerLabel, ddh: summary(samples[c.key].ddh), peer: samples[c.key].peer.length > 0 ? summary(samples[c.key].peer) : undefined }]));
-    const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a.median / b.median);
+    // A ratio of two series' medians, with the range a rerun would likely give (bootstrap, 95 %).
+    const ratio = (a, b) => (a.length === 0 || b.length === 0 ? {} : ratioOfMedians(a.map((s) => s.ms), b.map((s) => s.ms)));
     const maxRss = Math.max(...[...Object.values(results).map((r) => r.ddh.rssMb), ...scale.map((s) => s.rssMb)].filter((r) => r !== undefined));
     const targets = [
-      { what: 'Cold DOCX: ddh ÷ pandoc', value: ratio(results.docx.ddh, results.docx.peer), limit: 1.0, unit: '×' },
-      { what: 'Cold DOCX + PDF: ddh ÷ (pandoc + LibreOffice)', value: ratio(results.docxPdf.ddh, results.docxPdf.peer), limit: 0.3, unit: '×' },
-      { what: 'Ten times the content, DOCX: 130 items ÷ 13 items', value: ratio(results.docx10.ddh, results.docx.ddh), limit: 2, unit: '×' },
-      { what: 'Ten times the content, DOCX + PDF: 130 items ÷ 13 items', value: ratio(results.docxPdf10.ddh, results.docxPdf.ddh), limit: 2, unit: '×' },
+      { what: 'Cold DOCX: ddh ÷ pandoc', ...ratio(samples.docx.ddh, samples.docx.peer), limit: 1.0, unit: '×' },
+      { what: 'Cold DOCX + PDF: ddh ÷ (pandoc + LibreOffice)', ...ratio(samples.docxPdf.ddh, samples.docxPdf.peer), limit: 0.3, unit: '×' },
+      { what: 'Ten times the content, DOCX: 130 items ÷ 13 items', ...ratio(samples.docx10.ddh, samples.docx.ddh), limit: 2, unit: '×' },
+      { what: 'Ten times the content, DOCX + PDF: 130 items ÷ 13 items', ...ratio(samples.docxPdf10.ddh, samples.docxPdf.ddh), limit: 2, unit: '×' },
       { what: 'Validating 100 meetings', value: results.validate100.ddh.median / 1000, limit: 0.5, unit: ' s' },
       { what: 'Peak memory of any ddh run', value: maxRss, limit: 300, unit: ' MB' },
     ];
@@ -207,6 +208,7 @@ async function main() {
       memoryMeasuredBy: hasGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
     };
     const fmt = (t) => (t.value === undefined ? 'skipped' : `${t.unit === '×' ? t.value.toFixed(2) : t.unit === ' s' ? t.value.toFixed(3) : Math.round(t.value)}${t.unit}`);
+    const interval = (r) => (r.low === undefined ? '–' : `${r.low.toFixed(2)}–${r.high.toFixed(2)}×`);
     const lines = [
       `# ddh benchmark`,
       '',
@@ -218,11 +220,11 @@ async function main() {
       '| --- | --- | --- | --- | --- |',
       ...Object.values(results).map((r) => `| ${r.label} | ${spread(r.ddh)} | ${r.peer ? `${r.peerLabel}: ${spread(r.peer)}` : '–'} | ${r.peer ? `${(r.ddh.median / r.peer.median).toFixed(2)}×` : '–'} | ${r.ddh.rssMb === undefined ? '–' : `${Math.round(r.ddh.rssMb)} MB`} |`),
       '',
-      `Ten times the content in ${rounds * 2} pairs, a 13- and a 130-item render one after the other: median (min–max) of each, and the median of the pairs' ratios.`,
+      `Ten times the content in ${rounds * 2} pairs, a 13- and a 130-item render one after the other: median (min–max) of each, and the median of the pairs' ratios with its 95 % bootstrap interval.`,
       '',
-      '| render | 13 items | 130 items | 130 ÷ 13, median of pairs |',
-      '| --- | --- | --- | --- |',
-      ...pairs.map((p) => `| ${p.label} | ${spread(p.small)} | ${spread(p.large)} | ${p.ratio.toFixed(2)}× |`),
+      '| render | 13 items | 130 items | 130 ÷ 13, median of pairs | 95 % interval |',
+      '| --- | --- | --- | --- | --- |',
+      ...pairs.map((p) => `| ${p.label} | ${spread(p.small)} | ${spread(p.large)} | ${p.ratio.value.toFixed(2)}× | ${interval(p.ratio)} |`),
       '',
       '| scale run (once) | ddh | peak memory |',
       '| --- | --- | --- |',
@@ -230,9 +232,11 @@ async function main() {
       '',
       `The 5 MB item's last paragraph is ${hugeComplete === undefined ? 'unchecked (pdftotext missing)' : hugeComplete ? 'in' : 'MISSING from'} the PDF's text.`,
       '',
-      '| target | measured | limit | met |',
-      '| --- | --- | --- | --- |',
-      ...targets.map((t) => `| ${t.what} | ${fmt(t)} | ${t.unit === '×' ? '≤ ' : '< '}${t.limit}${t.unit} | ${t.value === undefined ? '–' : (t.unit === '×' ? t.value <= t.limit : t.value < t.limit) ? 'yes' : 'no'} |`),
+      '| target | measured | 95 % interval | limit | met |',
+      '| --- | --- | --- | --- | --- |',
+      ...targets.map((t) => `| ${t.what} | ${fmt(t)} | ${interval(t)} | ${t.unit === '×' ? '≤ ' : '< '}${t.limit}${t.unit} | ${t.value === undefined ? '–' : (t.unit === '×' ? t.value <= t.limit : t.value < t.limit) ? 'yes' : 'no'} |`),
+      '',
+      'A ratio\'s interval resamples each series with replacement (2,000 times, a fixed seed): the range a rerun in the same minutes would likely give. Drift of the machine between runs is not in it.',
       '',
     ];
     const report = lines.join('\n');
