@@ -109,14 +109,17 @@ const SECRET_SENTENCE = new RegExp(`${WORD_START}${KEYWORD}\\s+(?:er|is)\\s+([^\
 /** A value that reads like a password rather than a word of a sentence: it has a digit, a sign or a capital inside. */
 const passwordLike = (value: string): boolean => value.length >= 4 && /[\p{N}\p{S}\p{P}]|.\p{Lu}/u.test(value.replace(/[.!?]$/, ''));
 
-/** DDMMYY-XXXX; a phone number has no such shape (8 digits, in pairs or fours). */
-const CPR = /(?<![\p{N}\-–‐‑/.])(\d{2})(\d{2})\d{2}[-–‐‑](\d{4})(?![\p{N}]|[-–‐‑]\p{N})/gu;
+/**
+ * DDMMYY-XXXX, or the ten digits without the dash; a phone number has no such shape (8 digits, in pairs or fours, or
+ * 10 with the country code 45, which no day has). Not within a longer number, a path or a decimal.
+ */
+const CPR = /(?<![\p{N}\-–‐‑/.])(\d{2})(\d{2})\d{2}[-–‐‑]?(\d{4})(?![\p{N}]|[-–‐‑]\p{N})/gu;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // Every password finding holds one of these words and every CPR finding a digit: most texts hold neither, and
 // these plain searches (with the same case folding) rule them out far faster than the patterns with lookarounds.
 const MAY_HOLD_PASSWORD = /kode|pass|pwd|pin/iu;
-const MAY_HOLD_CPR = /\d{6}[-–‐‑]\d{4}/;
+const MAY_HOLD_CPR = /\d{6}[-–‐‑]?\d{4}/;
 
 function secretFindings(t: Text, at: Locator): Diagnostic[] {
   const found: Diagnostic[] = [];

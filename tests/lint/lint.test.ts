@@ -134,7 +134,7 @@ describe('lintRepository', () => {
       ]);
     });
 
-    it.each(['Borgerens CPR 120380-1234 blev nævnt.', 'cpr.nr. 311299–4321', 'Født 290200-1111'])('reports the CPR number in %j, masked', (text) => {
+    it.each(['Borgerens CPR 120380-1234 blev nævnt.', 'cpr.nr. 311299–4321', 'Født 290200-1111', 'CPR 1203801234 uden bindestreg', 'cpr:3112994321.'])('reports the CPR number in %j, masked', (text) => {
       const found = lint(repo, textIn(text));
       expect(rules(found)).toEqual(['lint/cpr']);
       expect(found[0]!.message).toMatch(/\(\d{6}-\*{4}\)/);
@@ -148,6 +148,10 @@ describe('lintRepository', () => {
       'Ugyldig dato 320380-1234 og 011380-1234.',
       'Konto 1234-567890',
       'Maskeret 120380-XXXX',
+      'Ring på 4512345678 eller 004512345678.',
+      'Konto 0123456789, EAN 5798000012345, CVR 12345678.',
+      'Sagen https://sag.example.dk/1203801234 og beløbet 3.1203801234.',
+      'Tal 12038012345 og 120380123.',
     ])('does not report %j as a CPR number', (text) => {
       expect(lint(repo, textIn(text))).toEqual([]);
     });
