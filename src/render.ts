@@ -7,8 +7,8 @@ import { DdhError, problem, type Diagnostic } from './diagnostics.js';
 import type { Doc, WriterResult, WriterWarning } from './doc.js';
 import { readMeeting, validateRepository } from './load/index.js';
 import { parseMarkdown } from './markdown/index.js';
-import type { Meeting, Repository } from './model.js';
-import { carriedPoints, pointKey, pointsOfClosedItems } from './rules/carry-forward.js';
+import type { FollowUp, Meeting, Repository } from './model.js';
+import { carriedPoints, pointKey, pointsOfClosedItems, pointsOfOtherTracks } from './rules/carry-forward.js';
 import { formatDateShort } from './rules/dates.js';
 import { itemVisibility, type Selection } from './rules/selection.js';
 import { packTitle, renderDecisionsMarkdown, renderMarkdown } from './templates/index.js';
@@ -122,29 +122,42 @@ function readAssets(repo: Repository): Assets {
   }
 }
 
+/** Which of a meeting's new points to find: `name` tells them apart in the cache. */
+interface PointOrigin {
+  name: string;
+  points: (meeting: Meeting) => FollowUp[];
+}
+
+/** Points agreed under a closed item: their title and owner tell the closed matter. */
+const CLOSED_ITEMS: PointOrigin = { name: 'closed', points: pointsOfClosedItems };
+
+/** Points agreed under an item of another track than `track`. */
+const otherTracks = (track: string): PointOrigin => ({ name: `track:${track}`, points: (meeting) => pointsOfOtherTracks(meeting, track) });
+
 /**
- * The keys of the meeting's carried points that were agreed under a closed item, read from the meetings that created
- * them (each point's `since`): the point's title and owner tell the closed matter. A meeting that does not load stops
- * the public render rather than let such a point through; a `since` with no meeting folder has nothing to tell.
+ * The keys of the meeting's carried points that `origin` picks, read from the meetings that created them (each point's
+ * `since`). A meeting that does not load stops the render rather than let such a point through; a `since` with no
+ * meeting folder has nothing to tell.
  */
-async function closedOrigin(repo: Repository, meeting: Meeting): Promise<Set<string>> {
+async function carriedFrom(repo: Repository, meeting: Meeting, origin: PointOrigin): Promise<Set<string>> {
   const origins = new Set(carriedPoints(meeting).map((p) => p.since).filter((d) => d < meeting.date && repo.meetingDates.includes(d)));
   const keys = new Set<string>();
-  for (const date of origins) for (const key of await closedPointKeys(repo, date)) keys.add(key);
+  for (const date of origins) for (const key of await originKeys(repo, date, origin)) keys.add(key);
   return keys;
 }
 
-// Per repository and meeting, so that rendering many meetings (--all --public) reads each origin once.
-const closedKeysOf = new WeakMap<Repository, Map<string, Promise<string[]>>>();
+// Per repository, meeting and origin, so that rendering many meetings (--all --public) reads each origin once.
+const originKeysOf = new WeakMap<Repository, Map<string, Promise<string[]>>>();
 
-/** The keys of the points agreed under a closed item of the meeting of `date`. */
-function closedPointKeys(repo: Repository, date: string): Promise<string[]> {
-  let ofRepo = closedKeysOf.get(repo);
-  if (ofRepo === undefined) closedKeysOf.set(repo, (ofRepo = new Map()));
-  let keys = ofRepo.get(date);
+/** The keys of the points of the meeting of `date` that `origin` picks. */
+function originKeys(repo: Repository, date: string, origin: PointOrigin): Promise<string[]> {
+  let ofRepo = originKeysOf.get(repo);
+  if (ofRepo === undefined) originKeysOf.set(repo, (ofRepo = new Map()));
+  const cacheKey = `${origin.name} ${date}`;
+  let keys = ofRepo.get(cacheKey);
   if (keys === undefined) {
-    keys = readMeeting(repo, date).then(({ meeting }) => pointsOfClosedItems(meeting).map(pointKey));
-    ofRepo.set(date, keys);
+    keys = readMeeting(repo, date).then(({ meeting }) => origin.points(meeting).map(pointKey));
+    ofRepo.set(cacheKey, keys);
   }
   return keys;
 }
@@ -224,7 +237,8 @@ export async function renderMeeting(repo: Repository, date: string, request: Ren
   }
   const { meeting, warnings } = await readMeeting(repo, date);
   const selection: Selection = { track: request.track, public: request.public };
-  if (request.public === true) selection.closedOrigin = await closedOrigin(repo, meeting);
+  if (request.public === true) selection.closedOrigin = await carriedFrom(repo, meeting, CLOSED_ITEMS);
+  if (request.track !== undefined) selection.otherTrackOrigin = await carriedFrom(repo, meeting, otherTracks(request.track));
   const markdown = await renderMarkdown(repo, meeting, { document: request.document === 'minutes' ? 'minutes' : 'agenda', ...selection });
   const outDir = request.outDir ?? path.join(repo.root, 'out', meeting.date);
   const base = path.join(outDir, outputBaseName(repo, meeting, request));

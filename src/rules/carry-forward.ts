@@ -2,10 +2,10 @@
 
 import type { AgendaItem, FollowUp, Meeting } from '../model.js';
 
-/** What the carry rules read of a meeting: its date and its items' kinds, carried lists, new follow-up points and closedness. */
+/** What the carry rules read of a meeting: its date and its items' kinds, carried lists, new follow-up points, closedness and tracks. */
 export interface MeetingPoints {
   date: Meeting['date'];
-  items: readonly Pick<AgendaItem, 'kind' | 'carried' | 'followups' | 'closed'>[];
+  items: readonly Pick<AgendaItem, 'kind' | 'carried' | 'followups' | 'closed' | 'track'>[];
 }
 
 const FOLDED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ä: 'ae', ö: 'oe', ü: 'ue', é: 'e' };
@@ -73,7 +73,19 @@ export function pointsOpenAfter(meeting: MeetingPoints): FollowUp[] {
  * closed matter into later meetings, where public versions must leave them out too.
  */
 export function pointsOfClosedItems(meeting: MeetingPoints): FollowUp[] {
-  return handOn(meeting).flatMap((h) => (h.agreedUnder?.closed === true ? [h.point] : []));
+  return pointsAgreedUnder(meeting, (item) => item.closed);
+}
+
+/**
+ * The new points a meeting's items of another track than `track` created, with the ids they are carried under: they
+ * belong to that track, and an extract of `track` in a later meeting leaves them out as it leaves out their items.
+ */
+export function pointsOfOtherTracks(meeting: MeetingPoints, track: string): FollowUp[] {
+  return pointsAgreedUnder(meeting, (item) => item.track !== undefined && item.track !== track);
+}
+
+function pointsAgreedUnder(meeting: MeetingPoints, test: (item: MeetingPoints['items'][number]) => boolean): FollowUp[] {
+  return handOn(meeting).flatMap((h) => (h.agreedUnder !== undefined && test(h.agreedUnder) ? [h.point] : []));
 }
 
 /** The successor's written entry for a point the predecessor hands on: the predecessor's facts, the successor's text. */

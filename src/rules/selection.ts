@@ -13,6 +13,11 @@ export interface Selection {
    * in that meeting by `pointsOfClosedItems`; such a point is left out, for its title and owner tell the closed matter.
    */
   closedOrigin?: ReadonlySet<string>;
+  /**
+   * Track extracts: the keys of carried points agreed under an item of another track in an earlier meeting, found by
+   * `pointsOfOtherTracks`; such a point is left out with the items of its track.
+   */
+  otherTrackOrigin?: ReadonlySet<string>;
 }
 
 /** `shown` in full, `closed`: only number and title with "Lukket punkt", `hidden`: not at all. */
@@ -24,9 +29,14 @@ export function itemVisibility(item: AgendaItem, selection: Selection): ItemVisi
   return 'shown';
 }
 
-/** The follow-up points a render shows: in a public version, none that came from a closed item. */
+/**
+ * The follow-up points a render shows: in a public version, none that came from a closed item; in a track extract,
+ * none that came from an item of another track.
+ */
 export function visiblePoints<P extends Pick<FollowUp, 'id' | 'since'>>(points: readonly P[], selection: Selection): P[] {
-  const withheld = selection.closedOrigin;
-  if (selection.public !== true || withheld === undefined || withheld.size === 0) return [...points];
-  return points.filter((p) => !withheld.has(pointKey(p)));
+  const withheld = [selection.public === true ? selection.closedOrigin : undefined, selection.track === undefined ? undefined : selection.otherTrackOrigin].filter(
+    (keys): keys is ReadonlySet<string> => keys !== undefined && keys.size > 0,
+  );
+  if (withheld.length === 0) return [...points];
+  return points.filter((p) => !withheld.some((keys) => keys.has(pointKey(p))));
 }

@@ -15,8 +15,9 @@ import { escapeText, linkDestination, normaliseMarkdown } from './escape.js';
 export type DocumentKind = 'agenda' | 'minutes';
 
 /**
- * `track`: only items of this track (a key of ddh.yaml `tracks`) and items with no track, original numbers kept;
- * `public`: closed items show only their number and title, and the points in `closedOrigin` are left out.
+ * `track`: only items of this track (a key of ddh.yaml `tracks`) and items with no track, original numbers kept, and
+ * the points in `otherTrackOrigin` are left out; `public`: closed items show only their number and title, and the
+ * points in `closedOrigin` are left out.
  */
 export interface RenderOptions extends Selection {
   document: DocumentKind;

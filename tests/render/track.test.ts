@@ -109,3 +109,47 @@ describe(`--track ${TRACK}`, () => {
     }
   });
 });
+
+describe('--track and the follow-up points carried in', () => {
+  // The meeting after: its approval item carries a point agreed under a kontaktcenter item of 27 January, one agreed
+  // under an ai item, and one from a meeting with no folder here.
+  const NEXT = '2026-03-12';
+  const KONTAKTCENTER_POINT = 'Opgørelse af ventetid i spidsbelastning';
+  const AI_POINT = 'Plan for evaluering af chatbot-piloten';
+  const OLDER_POINT = 'Afklaring af databehandleraftaler for chatbotten';
+  let root: string;
+  const text = async (name: string): Promise<string> =>
+    paragraphsOf((await readDocx(await readFile(path.join(root, 'out', name)))).part('word/document.xml'))
+      .map((p) => p.text)
+      .join('\n');
+
+  beforeAll(async () => {
+    root = await copyExample();
+    const carried = (await readMeeting(await findRepository(root), NEXT)).meeting.items.find((item) => item.kind === 'approval')?.carried;
+    expect(carried?.map((p) => p.title)).toEqual(expect.arrayContaining([KONTAKTCENTER_POINT, AI_POINT, OLDER_POINT]));
+    for (const extra of [['--track', 'ai'], ['--track', 'kontaktcenter'], []]) {
+      for (const document of ['agenda', 'minutes']) {
+        const r = await ddh(root, 'render', document, NEXT, '--format', 'docx', '--out', 'out', ...extra);
+        expect(r.code).toBe(0);
+      }
+    }
+  }, 60_000);
+
+  it.each([
+    ['ai', [AI_POINT, OLDER_POINT], KONTAKTCENTER_POINT],
+    ['kontaktcenter', [KONTAKTCENTER_POINT, OLDER_POINT], AI_POINT],
+  ])('an extract of %s keeps the points of its track and of no track, and leaves out the other track’s', async (track, keptPoints, leftPoint) => {
+    for (const base of ['DDH-dagsorden_12.03.2026', 'DDH-referat_12.03.2026']) {
+      const extract = await text(`${base}_uddrag-${track}.docx`);
+      for (const point of keptPoints) expect(extract, `${point} in ${base}`).toContain(point);
+      expect(extract, base).not.toContain(leftPoint);
+    }
+  });
+
+  it('the whole documents keep every point', async () => {
+    for (const base of ['DDH-dagsorden_12.03.2026', 'DDH-referat_12.03.2026']) {
+      const whole = await text(`${base}.docx`);
+      for (const point of [KONTAKTCENTER_POINT, AI_POINT, OLDER_POINT]) expect(whole, `${point} in ${base}`).toContain(point);
+    }
+  });
+});

@@ -1,7 +1,8 @@
 // The carry rules: what a kept point takes from the previous meeting, which points stay only for their text, and when a point was last updated.
 
 import { describe, expect, it } from 'vitest';
-import { carryForward, lastUpdates, orphanedPoints, pointKey, pointsOfClosedItems, pointsOpenAfter } from '../../src/rules/carry-forward.js';
+import { carryForward, lastUpdates, orphanedPoints, pointKey, pointsOfClosedItems, pointsOfOtherTracks, pointsOpenAfter } from '../../src/rules/carry-forward.js';
+import { visiblePoints } from '../../src/rules/selection.js';
 import * as build from '../helpers/meeting-builder.js';
 
 const previous = build.meeting('2026-01-27', [
@@ -61,5 +62,30 @@ describe('pointsOfClosedItems', () => {
       { id: 'ny-skiltning-2', title: 'Ny skiltning', since: '2026-03-12', owner: 'Bo Lund', status: 'open' },
       { id: 'tilbud-fra-leverandoer-2', title: 'Tilbud fra leverandør', since: '2026-03-12', status: 'open' },
     ]);
+  });
+});
+
+describe('pointsOfOtherTracks', () => {
+  const meeting = build.meeting('2026-03-12', [
+    build.approval([build.point('fra-kontaktcenter', '2026-01-27')]),
+    build.item({ track: 'ai', followups: [{ title: 'Evaluering' }] }),
+    build.item({ track: 'kontaktcenter', followups: [{ title: 'Vagtplan' }, { title: 'Evaluering' }] }),
+    build.item({ followups: [{ title: 'Årshjul' }] }),
+  ]);
+
+  it("names the new points of the other tracks' items, and none of this track's, of no track's or carried", () => {
+    expect(pointsOfOtherTracks(meeting, 'ai').map((p) => p.id)).toEqual(['vagtplan', 'evaluering-2']);
+    expect(pointsOfOtherTracks(meeting, 'kontaktcenter').map((p) => p.id)).toEqual(['evaluering']);
+    expect(pointsOfOtherTracks(meeting, 'intet-spor').map((p) => p.id)).toEqual(['evaluering', 'vagtplan', 'evaluering-2']);
+  });
+
+  it('leaves them out of a track extract only, and the closed items’ points out of a public version only', () => {
+    const points = pointsOpenAfter(meeting);
+    const otherTrackOrigin = new Set(pointsOfOtherTracks(meeting, 'ai').map(pointKey));
+    const closedOrigin = new Set([pointKey({ id: 'aarshjul', since: '2026-03-12' })]);
+    const shown = (selection: Parameters<typeof visiblePoints>[1]): string[] => visiblePoints(points, selection).map((p) => p.id);
+    expect(shown({ track: 'ai', otherTrackOrigin, closedOrigin })).toEqual(['fra-kontaktcenter', 'evaluering', 'aarshjul']);
+    expect(shown({ otherTrackOrigin, closedOrigin })).toEqual(['fra-kontaktcenter', 'evaluering', 'vagtplan', 'evaluering-2', 'aarshjul']);
+    expect(shown({ track: 'ai', public: true, otherTrackOrigin, closedOrigin })).toEqual(['fra-kontaktcenter', 'evaluering']);
   });
 });
