@@ -151,7 +151,7 @@ class Layout {
     if (lines.length === 0) return;
     this.place(before, this.withNext(blocks, index, lines.length * this.lineHeight(style) + after, area.width));
     const tag = this.painter.child(parent, `H${level}`);
-    if (level === 2) this.bookmark(plainText(children));
+    if (level === 2 || level === 3) this.bookmark(plainText(children), level === 3);
     this.drawLines(lines, area.x, style, tag);
     tag.element.end();
     this.pending = after;
@@ -407,8 +407,9 @@ class Layout {
     this.link = undefined;
   }
 
-  private bookmark(title: string): void {
-    this.outline.add(title, A4.height - this.y);
+  /** Items (level 2) at the top level of the outline, the headings within them (level 3) below them. */
+  private bookmark(title: string, below: boolean): void {
+    this.outline.add(title, A4.height - this.y, { below });
   }
 
   private lineHeight(style: TextStyle): number {

@@ -93,12 +93,13 @@ describe('ddh render decisions', () => {
   it.each([
     ['2026', lines('Beslutningsprotokol DDH 2026', DECISIONS_2026)],
     ['2025', lines('Beslutningsprotokol DDH 2025', DECISIONS_2025)],
-  ])('the PDF of %s has the title and a bookmark for each meeting', async (year, expected) => {
+  ])('the PDF of %s has the title, a bookmark for each meeting and below it one for each decision', async (year, expected) => {
     const facts = await readPdfFacts(await readFile(path.join(root, 'out', `DDH-beslutningsprotokol_${year}.pdf`)));
     expect(facts.title).toBe(`Beslutningsprotokol DDH ${year}`);
     expect(facts.lang).toBe('da-DK');
-    // The PDF writer bookmarks level-2 headings, as it does the items of an agenda.
-    expect(facts.bookmarks).toEqual(expected.filter((l) => l.startsWith('Styregruppemøde')));
+    // The PDF writer bookmarks level-2 headings, and the level-3 ones below them, as it does an agenda's items.
+    expect(facts.outlineTitles).toEqual(expected.filter((l) => l.startsWith('Styregruppemøde')));
+    expect(facts.bookmarks).toEqual(expected.filter((l) => l.startsWith('Styregruppemøde') || l.startsWith('Punkt ')));
   });
 
   it.runIf(poppler.ready)('the PDF text holds each meeting, item number and decision, in order', () => {

@@ -1,4 +1,5 @@
-// The writer's bookmarks must write what pdfkit's own outline writes for the same items, byte for byte.
+// The writer's bookmarks must write what pdfkit's own outline writes for the same items, byte for byte; a bookmark with
+// bookmarks below it is closed, which pdfkit's items write only when told their Count.
 
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
@@ -6,11 +7,19 @@ import { describe, expect, it } from 'vitest';
 import type { Pdf } from '../../src/writers/pdf-document.js';
 import { Outline, pdfString } from '../../src/writers/pdf-outline.js';
 
-/** A bookmark to add: its title, whether a page comes before it, and its height on the page. */
+/** A bookmark to add: its title, whether a page comes before it, its height on the page, and whether it goes below the last top-level one. */
 interface Mark {
   title: string;
   newPage: boolean;
   y: number;
+  below: boolean;
+}
+
+/** pdfkit's outline item, as far as the test drives it. */
+interface PdfkitItem {
+  outlineData: Record<string, unknown>;
+  children: PdfkitItem[];
+  addItem(title: string): PdfkitItem;
 }
 
 /** Adds the bookmarks to a new document, pdfkit's way or the writer's, and gives the file's bytes. */
@@ -25,15 +34,18 @@ async function render(marks: readonly Mark[], writers: boolean): Promise<Buffer>
   // As the writer had pdfkit do it: an open root, each item's destination replaced by the place on the page.
   (pdf.outline as unknown as { options: object }).options = { expanded: true };
   doc.addPage();
-  for (const { title, newPage, y } of marks) {
+  const root = doc.outline as unknown as PdfkitItem;
+  for (const { title, newPage, y, below } of marks) {
     if (newPage) doc.addPage();
     if (outline !== undefined) {
-      outline.add(title, y);
+      outline.add(title, y, { below });
     } else {
-      const item = (doc.outline as unknown as { addItem(title: string): { outlineData: Record<string, unknown> } }).addItem(title);
+      const item = ((below ? root.children[root.children.length - 1] : undefined) ?? root).addItem(title);
       item.outlineData.Dest = [pdf.page.dictionary, 'XYZ', null, y, null];
     }
   }
+  // Closed, with the number of bookmarks it holds.
+  for (const item of root.children) if (item.children.length > 0) item.outlineData.Count = -item.children.length;
   doc.end();
   return done;
 }
@@ -45,9 +57,9 @@ describe('Outline', () => {
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.constantFrom('Punkt 1: Godkendelse (af) dagsorden', 'Økonomi \\ budget', 'Linje\nto\ttab', '', 'Status på 😀', '\ud800 ensom', 'Æ\u2029)'),
     );
-    const mark = fc.record({ title, newPage: fc.boolean(), y: fc.double({ min: 0, max: 841.89, noNaN: true }) });
+    const mark = fc.record({ title, newPage: fc.boolean(), y: fc.double({ min: 0, max: 841.89, noNaN: true }), below: fc.boolean() });
     await fc.assert(
-      fc.asyncProperty(fc.array(mark, { maxLength: 6 }), async (marks) => {
+      fc.asyncProperty(fc.array(mark, { maxLength: 8 }), async (marks) => {
         const [ours, theirs] = await Promise.all([render(marks, true), render(marks, false)]);
         expect(ours.equals(theirs)).toBe(true);
       }),

@@ -8,6 +8,7 @@ import type { Block, Doc, Inline } from '../../src/doc.js';
 import { writePdf } from '../../src/writers/pdf.js';
 import { loadPdf, readPdfFacts, type PdfFacts } from '../helpers/pdf-read.js';
 import { FJORDLAND, h, ITEM_TITLES, p, PLAN_LINK, sampleMeta, severalPagesDoc, solidPng, t } from '../helpers/sample-doc.js';
+import { inlineText } from '../markdown/doc-text.js';
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 const trailerId = (bytes: Uint8Array): string | undefined => /\/ID \[<([0-9a-f]+)>/.exec(latin1(bytes))?.[1];
@@ -47,10 +48,26 @@ describe('writePdf on a sample agenda with minutes', () => {
     expect(facts.structTypes.filter((s) => s === 'TH')).toHaveLength(4);
   });
 
-  it('bookmarks every level-2 heading, in order', () => {
+  it('bookmarks every level-2 heading at the top level, in order, and the level-3 headings below the one before them, closed', async () => {
     const expected = ['Dagsorden', 'Der er afbud fra', ...ITEM_TITLES.map((title, i) => `Punkt ${i + 1}: ${title}`), 'Næste styregruppemøder og repræsentantskabsmøder'];
     expect(facts.outlineTitles).toEqual(expected);
     expect(facts.outlineCount).toBe(expected.length);
+    const headings = severalPagesDoc().blocks.flatMap((b) => (b.type === 'heading' && (b.level === 2 || b.level === 3) ? [b] : []));
+    expect(headings.filter((b) => b.level === 3).length).toBeGreaterThan(ITEM_TITLES.length);
+    expect(facts.bookmarks).toEqual(headings.map((b) => inlineText(b.children)));
+
+    // Each top-level bookmark holds the level-3 headings up to the next level-2 one, and says so in a negative Count.
+    const catalog = (await loadPdf(bytes)).catalog;
+    const item = (dict: PDFDict, key: string): PDFDict | undefined => catalog.context.lookupMaybe(dict.get(PDFName.of(key)), PDFDict);
+    const below = headings.reduce<number[]>((n, b) => (b.level === 2 ? [...n, 0] : [...n.slice(0, -1), (n.at(-1) ?? 0) + 1]), []);
+    const counts: (number | undefined)[] = [];
+    for (let top = item(item(catalog, 'Outlines')!, 'First')!; ; ) {
+      counts.push((top.get(PDFName.of('Count')) as { asNumber(): number } | undefined)?.asNumber());
+      const next = item(top, 'Next');
+      if (next === undefined) break;
+      top = next;
+    }
+    expect(counts).toEqual(below.map((n) => (n === 0 ? undefined : -n)));
   });
 
   it('makes links real link annotations, tagged in the structure tree', () => {
