@@ -34,9 +34,10 @@ export function itemVisibility(item: AgendaItem, selection: Selection): ItemVisi
  * none that came from an item of another track.
  */
 export function visiblePoints<P extends Pick<FollowUp, 'id' | 'since'>>(points: readonly P[], selection: Selection): P[] {
-  const withheld = [selection.public === true ? selection.closedOrigin : undefined, selection.track === undefined ? undefined : selection.otherTrackOrigin].filter(
-    (keys): keys is ReadonlySet<string> => keys !== undefined && keys.size > 0,
-  );
+  const withheld = [
+    ...(selection.public === true && selection.closedOrigin !== undefined ? [selection.closedOrigin] : []),
+    ...(selection.track !== undefined && selection.otherTrackOrigin !== undefined ? [selection.otherTrackOrigin] : []),
+  ].filter((keys) => keys.size > 0);
   if (withheld.length === 0) return [...points];
   return points.filter((p) => !withheld.some((keys) => keys.has(pointKey(p))));
 }
