@@ -37,7 +37,6 @@ export function visiblePoints<P extends Pick<FollowUp, 'id' | 'since'>>(points: 
   const withheld = [
     ...(selection.public === true && selection.closedOrigin !== undefined ? [selection.closedOrigin] : []),
     ...(selection.track !== undefined && selection.otherTrackOrigin !== undefined ? [selection.otherTrackOrigin] : []),
-  ].filter((keys) => keys.size > 0);
-  if (withheld.length === 0) return [...points];
+  ];
   return points.filter((p) => !withheld.some((keys) => keys.has(pointKey(p))));
 }
