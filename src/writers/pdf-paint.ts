@@ -169,8 +169,12 @@ export function showWordsOnLine(font: PdfFont, text: string): string | undefined
   return words === undefined ? undefined : showWords(words);
 }
 
-/** Glyph codes by character code, per font, for text the pair metrics set: filled as characters are first drawn. */
-const pairCodes = new WeakMap<PdfFont, string[]>();
+/**
+ * Glyph codes by character code, per font, for text the pair metrics set: filled as characters are first drawn. Latin-1
+ * in an array, the rest in a map: an array that one store takes far past its end ("–" is U+2013) becomes a dictionary
+ * in V8, and every look-up of a character then hashes its code.
+ */
+const pairCodes = new WeakMap<PdfFont, { latin: string[]; other: Map<number, string> }>();
 
 /**
  * The TJ operator for text the font's pair metrics cover, character by character: what showWords gives for it from
@@ -180,17 +184,19 @@ const pairCodes = new WeakMap<PdfFont, string[]>();
 export function showPairText(font: PdfFont, pairs: PairLayout, text: string): string {
   let codes = pairCodes.get(font);
   if (codes === undefined) {
-    codes = [];
+    codes = { latin: new Array<string>(0x100), other: new Map() };
     pairCodes.set(font, codes);
   }
+  const { latin, other } = codes;
   let array = '';
   let segment = '';
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charCodeAt(i);
-    let code = codes[char];
+    let code = char < 0x100 ? latin[char] : other.get(char);
     if (code === undefined) {
       code = glyphCode(subsetGlyph(font, pairs.glyph(char) as PairGlyph));
-      codes[char] = code;
+      if (char < 0x100) latin[char] = code;
+      else other.set(char, code);
     }
     segment += code;
     if (char === 0x20 || char === 0x09 || i + 1 === text.length) continue;
