@@ -96,8 +96,8 @@ class Layout {
   /** The link being drawn: one structure element per link and page, one annotation per line. */
   private link: { target: LinkTarget; tag: Tag; from?: number; to?: number } | undefined;
   private nextLinkId = 0;
-  /** Lines measured for keeping blocks together and not yet drawn, by content, style and width. */
-  private readonly measured = new WeakMap<readonly Inline[], Map<string, Line[]>>();
+  /** Lines measured for keeping blocks together and not yet drawn, by content, with the style and width they fit. */
+  private readonly measured = new WeakMap<readonly Inline[], { style: TextStyle; width: number; lines: Line[] }>();
   private readonly outline: Outline;
 
   constructor(
@@ -422,18 +422,15 @@ class Layout {
    * not kept, so that a long document's lines are not all held at once.
    */
   private lines(children: readonly Inline[], style: TextStyle, width: number, measuring = false): Line[] {
-    const key = `${style.style} ${style.size} ${style.colour} ${width}`;
-    const measured = this.measured.get(children);
-    const known = measured?.get(key);
-    if (known !== undefined) {
-      if (!measuring) measured?.delete(key);
-      return known;
+    // Compared field by field rather than through a key made of them: a key string per block cost more than a lookup.
+    const known = this.measured.get(children);
+    const fits = known !== undefined && known.width === width && known.style.style === style.style && known.style.size === style.size;
+    if (fits && known.style.colour === style.colour) {
+      if (!measuring) this.measured.delete(children);
+      return known.lines;
     }
     const lines = breakLines(this.spans(children, style), width, this.painter.fonts);
-    if (measuring) {
-      if (measured === undefined) this.measured.set(children, new Map([[key, lines]]));
-      else measured.set(key, lines);
-    }
+    if (measuring) this.measured.set(children, { style, width, lines });
     return lines;
   }
 
