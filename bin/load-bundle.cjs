@@ -5,7 +5,7 @@
 // deserialises its cache.
 
 const { readFileSync } = require('node:fs');
-const { createRequire, Module } = require('node:module');
+const { createRequire } = require('node:module');
 const path = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
@@ -15,6 +15,13 @@ const BUNDLE_DIR = path.join(__dirname, '..', 'dist', 'bundle');
 const BUNDLE = path.join(BUNDLE_DIR, 'ddh.cjs');
 /** The PDF writer's script. */
 const PDF_BUNDLE = path.join(BUNDLE_DIR, 'pdf.cjs');
+
+/**
+ * The CommonJS function around each script, which the build writes into the file. Compiled as read, a script of over
+ * 1 MB (the PDF writer's) stays the string Node reads it into, kept outside V8's heap; wrapping it here made a copy of
+ * it inside, which the garbage collector counted and marked in every PDF render.
+ */
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
 /** The code cache of a script. */
 const codeCache = (file) => `${file}.cache`;
@@ -64,7 +71,8 @@ function loadScript(file) {
       // No cache (a build that could not make one): compile as usual.
     }
   }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (!source.startsWith(WRAPPER[0])) throw new Error(`${file} is not a script of this build: run npm run build`);
+  const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   const result = { exports: module.exports, script };
@@ -91,6 +99,7 @@ function loadedScripts() {
   return [...loaded].map(([file, { script }]) => ({ cacheFile: codeCache(file), script }));
 }
 
+exports.WRAPPER = WRAPPER;
 exports.BUNDLE = BUNDLE;
 exports.PDF_BUNDLE = PDF_BUNDLE;
 exports.loadBundle = loadBundle;

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import * as fontkit from 'fontkit';
 import { generateRepository } from '../bench/generate.mjs';
-import { BUNDLE, loadBundle, loadedScripts, PDF_BUNDLE } from '../bin/load-bundle.cjs';
+import { BUNDLE, loadBundle, loadedScripts, PDF_BUNDLE, WRAPPER } from '../bin/load-bundle.cjs';
 import { templateModule } from './build-templates.mjs';
 import { validatorModule } from './build-validators.mjs';
 
@@ -248,7 +248,8 @@ for (const { entry, outfile, plugins } of scripts) {
   // ASCII only, so the loader can read it as Latin-1, several times faster than decoding UTF-8. esbuild escapes strings
   // and template literals but leaves regular expressions and comments as written; an escape means the same there.
   const escaped = (await readFile(outfile, 'utf8')).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  await writeFile(outfile, escaped);
+  // Within the CommonJS function the loader runs, so that it compiles the file's text as read.
+  await writeFile(outfile, `${WRAPPER[0]}${escaped}${WRAPPER[1]}`);
 }
 
 // The code cache: made after running the everyday commands once, so it holds the functions they compile, not just
