@@ -1,6 +1,7 @@
 // Opens and finishes the pdfkit document: A4, tagged, Danish, with dates taken from the Doc, never the clock, and an ID digested from the file.
 
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import type { Doc, DocMeta } from '../doc.js';
 import { xmpDescriptions } from '../pdf-metadata.js';
@@ -156,6 +157,9 @@ export interface PdfRef {
   gen: number;
   data: Record<string, unknown>;
   offset?: number;
+  /** Whether pdfkit deflates the stream when it ends, and the bytes written to it so far. */
+  compress: boolean;
+  buffer: Uint8Array[];
   write(chunk: Uint8Array): void;
   end(): void;
 }
@@ -323,12 +327,33 @@ function endContentOnLeave(pdf: Pdf): void {
       const drawn = left.content;
       drawn.end();
       const later = pdf.ref();
+      deflateFaster(later);
       // Never an empty object: the page's second stream exists even if nothing is drawn on it later.
       later.write(new Uint8Array(0));
       left.dictionary.data.Contents = [drawn, later];
       left.content = later;
     }
-    return addPage();
+    addPage();
+    deflateFaster(pdf.page.content);
+    return pdf;
+  };
+}
+
+/**
+ * zlib's level for page content, rather than its default of 6 that pdfkit uses: on the 57 pages of a 130-item agenda,
+ * deflating took 43 % less time for 9 % more bytes of content (2 % of the file, with its fonts).
+ */
+const CONTENT_LEVEL = 3;
+
+/** Has a content stream deflated at CONTENT_LEVEL when it ends, and written as deflated (its filter pdfkit has set). */
+function deflateFaster(content: PdfRef): void {
+  const end = content.end.bind(content);
+  content.end = () => {
+    if (content.compress && content.buffer.length > 0) {
+      content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: CONTENT_LEVEL })];
+      content.compress = false;
+    }
+    end();
   };
 }
 

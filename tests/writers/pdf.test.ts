@@ -1,6 +1,7 @@
 // The PDF writer, read back with pdf-lib: page size, tagging, language, bookmarks, links, fonts, determinism, warnings.
 
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { XMLValidator } from 'fast-xml-parser';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,22 @@ describe('writePdf on a sample agenda with minutes', () => {
         expect(contents[1]).not.toMatch(/\/MCID/);
       }
     });
+  });
+
+  it('deflates every page content stream at zlib level 3, faster than the default for little more size', async () => {
+    const pdf = await loadPdf(bytes);
+    const streams = pdf.getPages().flatMap((page) => {
+      const contents = page.node.Contents();
+      return contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))];
+    });
+    expect(streams.length).toBeGreaterThan(4);
+    for (const ref of streams) {
+      const stream = pdf.context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) throw new Error('a page content that is not a stream');
+      expect(stream.dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
+      const content = decodePDFRawStream(stream).decode();
+      expect(Buffer.compare(Buffer.from(stream.getContents()), deflateSync(content, { level: 3 }))).toBe(0);
+    }
   });
 });
 
