@@ -31,6 +31,12 @@ const VERSION = 20;
 const DEFLATE = 8;
 
 /**
+ * zlib's level for the parts, below its default of 6: for a 130-item agenda the parts deflate in about half the time
+ * (5–8 → 3.5–4.7 ms) and the file is 3 KB larger (31.6 against 28.3 KB).
+ */
+const LEVEL = 3;
+
+/**
  * A zip file of the entries in order, each deflated (native zlib: a pure-JavaScript deflate took a fifth of a cold
  * DOCX render), all dated `date` at midnight.
  */
@@ -39,7 +45,7 @@ function zip(entries: readonly { name: string; data: Uint8Array }[], date: numbe
     name: Buffer.from(name, 'utf8'),
     crc: crc32(data),
     size: data.length,
-    packed: zlib.deflateRawSync(data, { level: 6 }),
+    packed: zlib.deflateRawSync(data, { level: LEVEL }),
   }));
   const localSize = encoded.reduce((sum, e) => sum + LOCAL_HEADER + e.name.length + e.packed.length, 0);
   const centralSize = encoded.reduce((sum, e) => sum + CENTRAL_HEADER + e.name.length, 0);
