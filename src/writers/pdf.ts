@@ -424,8 +424,7 @@ class Layout {
   private lines(children: readonly Inline[], style: TextStyle, width: number, measuring = false): Line[] {
     // Compared field by field rather than through a key made of them: a key string per block cost more than a lookup.
     const known = this.measured.get(children);
-    const fits = known !== undefined && known.width === width && known.style.style === style.style && known.style.size === style.size;
-    if (fits && known.style.colour === style.colour) {
+    if (known !== undefined && known.width === width && breaksAlike(known.style, style)) {
       if (!measuring) this.measured.delete(children);
       return known.lines;
     }
@@ -450,6 +449,14 @@ class Layout {
     }
     return spans;
   }
+}
+
+/**
+ * Whether text breaks into the same lines in either style: the same face, size and colour (spacing sets lines apart,
+ * not where they break).
+ */
+function breaksAlike(a: TextStyle, b: TextStyle): boolean {
+  return a.style === b.style && a.size === b.size && a.colour === b.colour;
 }
 
 function combine(base: FontStyle, emphasis: { bold?: boolean; italic?: boolean }): FontStyle {

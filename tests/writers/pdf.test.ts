@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { XMLValidator } from 'fast-xml-parser';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Doc, Inline } from '../../src/doc.js';
 import { writePdf } from '../../src/writers/pdf.js';
@@ -13,6 +13,19 @@ import { inlineText } from '../markdown/doc-text.js';
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 const trailerId = (bytes: Uint8Array): string | undefined => /\/ID \[<([0-9a-f]+)>/.exec(latin1(bytes))?.[1];
+
+/** Each page's content streams, in order. */
+function pageContentStreams(pdf: PDFDocument): PDFRawStream[][] {
+  return pdf.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const refs = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))];
+    return refs.map((ref) => {
+      const stream = pdf.context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) throw new Error('a page content that is not a stream');
+      return stream;
+    });
+  });
+}
 
 describe('writePdf on a sample agenda with minutes', () => {
   let bytes: Uint8Array;
@@ -91,17 +104,8 @@ describe('writePdf on a sample agenda with minutes', () => {
   });
 
   it("ends a page's drawn content when the next page begins, and draws its header and footer in a second stream", async () => {
-    const pdf = await loadPdf(bytes);
-    const pages = pdf.getPages();
-    const streams = pages.map((page) => {
-      const contents = page.node.Contents();
-      const refs = contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))];
-      return refs.map((ref) => {
-        const stream = pdf.context.lookup(ref);
-        if (!(stream instanceof PDFRawStream)) throw new Error('a page content that is not a stream');
-        return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-      });
-    });
+    const pages = pageContentStreams(await loadPdf(bytes));
+    const streams = pages.map((page) => page.map((stream) => latin1(decodePDFRawStream(stream).decode())));
     streams.forEach((contents, index) => {
       const last = index === pages.length - 1;
       expect(contents, `page ${index + 1}`).toHaveLength(last ? 1 : 2);
@@ -115,15 +119,9 @@ describe('writePdf on a sample agenda with minutes', () => {
   });
 
   it('deflates every page content stream at zlib level 3, faster than the default for little more size', async () => {
-    const pdf = await loadPdf(bytes);
-    const streams = pdf.getPages().flatMap((page) => {
-      const contents = page.node.Contents();
-      return contents instanceof PDFArray ? contents.asArray() : [page.node.get(PDFName.of('Contents'))];
-    });
+    const streams = pageContentStreams(await loadPdf(bytes)).flat();
     expect(streams.length).toBeGreaterThan(4);
-    for (const ref of streams) {
-      const stream = pdf.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) throw new Error('a page content that is not a stream');
+    for (const stream of streams) {
       expect(stream.dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
       const content = decodePDFRawStream(stream).decode();
       expect(Buffer.compare(Buffer.from(stream.getContents()), deflateSync(content, { level: 3 }))).toBe(0);
