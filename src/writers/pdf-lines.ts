@@ -95,6 +95,73 @@ const EPSILON = 0.01;
 
 /** Breaks spans into lines no wider than `maxWidth`; a word wider than a line is broken between characters. */
 export function breakLines(spans: readonly (Span | typeof LINE_BREAK)[], maxWidth: number, fonts: FontBook): Line[] {
+  return breakPlainSpan(spans, maxWidth, fonts) ?? breakSpans(spans, maxWidth, fonts);
+}
+
+/**
+ * breakLines for most paragraphs of a meeting: one span, all of it in its style's main face. Its words and spaces are
+ * measured and placed as they are read, each line one slice of the text, without an atom for every word and space
+ * and a fragment merged from them: what a 130-item render adds to a 13-item one took 15 % fewer instructions. The
+ * same lines as breakSpans, widths summed in the same order (a property test holds them alike); undefined for other
+ * spans, or for a word wider than a line, which breakSpans breaks between characters.
+ */
+function breakPlainSpan(spans: readonly (Span | typeof LINE_BREAK)[], maxWidth: number, fonts: FontBook): Line[] | undefined {
+  const span = spans[0];
+  if (spans.length !== 1 || span === undefined || span === LINE_BREAK || span.link !== undefined) return undefined;
+  const text = span.text.replace(WHITESPACE, ' ');
+  const face = fonts.plainFace(text, span.style);
+  if (face === undefined) return undefined;
+  const { size, colour } = span;
+  const underline = span.underline ?? false;
+  const limit = maxWidth + EPSILON;
+  const lines: Line[] = [];
+  // The line so far: its stretch of the text (none while `from` is -1), its width as breaking decides on it, and as
+  // its fragment sums it, word and space by word and space; then the width of the spaces since its last word.
+  let from = -1;
+  let to = 0;
+  let decided = 0;
+  let summed = 0;
+  let glueWidth = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = start + 1;
+    if (text.charCodeAt(start) === SPACE) {
+      while (end < text.length && text.charCodeAt(end) === SPACE) end += 1;
+      // Spaces that begin a line are not drawn.
+      if (from !== -1) glueWidth += fonts.width(face, text, size, start, end);
+      start = end;
+      continue;
+    }
+    end = text.indexOf(' ', end);
+    if (end === -1) end = text.length;
+    const width = fonts.width(face, text, size, start, end);
+    if (from !== -1 && decided + glueWidth + width <= limit) {
+      summed += glueWidth;
+      summed += width;
+      decided += glueWidth + width;
+      to = end;
+    } else {
+      if (from !== -1) lines.push(plainLine(text.slice(from, to), face, size, colour, underline, summed));
+      if (width > limit) return undefined;
+      from = start;
+      to = end;
+      decided = width;
+      summed = width;
+    }
+    glueWidth = 0;
+    start = end;
+  }
+  if (from !== -1) lines.push(plainLine(text.slice(from, to), face, size, colour, underline, summed));
+  return lines;
+}
+
+/** A line of one fragment, made as toLine makes it (the same properties in the same order). */
+function plainLine(text: string, face: string, size: number, colour: string, underline: boolean, width: number): Line {
+  const fragment: Fragment = { text, face, size, colour, underline, x: 0, width };
+  return { fragments: [fragment], width: 0 + width };
+}
+
+/** breakLines for any spans: words and spaces read into atoms in their faces, lines merged from them by toLine. */
+export function breakSpans(spans: readonly (Span | typeof LINE_BREAK)[], maxWidth: number, fonts: FontBook): Line[] {
   const limit = maxWidth + EPSILON;
   const lines: Line[] = [];
   let current: Atom[] = [];

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clusters, FontBook, REPLACEMENT } from '../../src/writers/pdf-fonts.js';
-import { breakLines, LINE_BREAK, naturalWidths, type Line, type Span } from '../../src/writers/pdf-lines.js';
+import { breakLines, breakSpans, LINE_BREAK, naturalWidths, type Line, type Span } from '../../src/writers/pdf-lines.js';
 import { columnWidths, listLabel } from '../../src/writers/pdf.js';
 
 let fonts: FontBook;
@@ -116,6 +116,30 @@ describe('breakLines', () => {
     ]);
     const xs = line?.fragments.map((f) => f.x) ?? [];
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+  });
+
+  it('breaks one span in its main face into the very lines the general breaking gives, widths to the last bit', () => {
+    const words = fc.constantFrom('styregruppen', 'drøftede', 'Å', 'AV', 'To.', 'kontaktcentrets-ventetid', '“citat”', '12 €', 'x'.repeat(60));
+    const gaps = fc.constantFrom(' ', '  ', '\t', ' \n ');
+    const text = fc.array(fc.tuple(words, gaps), { maxLength: 30 }).map((parts) => parts.flat().join(''));
+    const style = fc.constantFrom<Span['style']>('regular', 'bold', 'italic');
+    // Text in a style's main face throughout is plain, as with the build's pair metrics, which the sources run without.
+    const plain = Object.assign(Object.create(fonts) as FontBook, {
+      plainFace(t: string, textStyle: Span['style']): string | undefined {
+        const runs = fonts.split(t, textStyle);
+        return t !== '' && runs.length === 1 && runs[0]?.missing === undefined && runs[0]?.face === fonts.primary(textStyle) ? runs[0].face : undefined;
+      },
+    });
+    let plainSpans = 0;
+    fc.assert(
+      fc.property(text, fc.boolean(), style, fc.integer({ min: 20, max: 500 }), (t, lead, textStyle, width) => {
+        const spans = [span(lead ? ` ${t}` : t, { style: textStyle, underline: width % 2 === 0 })];
+        if (plain.plainFace(spans[0]?.text.replace(/\s/g, ' ') ?? '', textStyle) !== undefined) plainSpans += 1;
+        expect(breakLines(spans, width, plain)).toEqual(breakSpans(spans, width, plain));
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
+    expect(plainSpans).toBeGreaterThan(200);
   });
 
   it('reports natural widths: the longest word and the unbroken line', () => {
