@@ -157,10 +157,13 @@ function breakPlainSpan(spans: readonly (Span | typeof LINE_BREAK)[], maxWidth: 
 /** A line of one fragment, made as toLine makes it (the same properties in the same order). */
 function plainLine(text: string, face: string, size: number, colour: string, underline: boolean, width: number): Line {
   const fragment: Fragment = { text, face, size, colour, underline, x: 0, width };
-  return { fragments: [fragment], width: 0 + width };
+  return { fragments: [fragment], width };
 }
 
-/** breakLines for any spans: words and spaces read into atoms in their faces, lines merged from them by toLine. */
+/**
+ * breakLines for any spans: words and spaces read into atoms in their faces, lines merged from them by toLine. Exported
+ * for the property test that holds breakPlainSpan's lines to its.
+ */
 export function breakSpans(spans: readonly (Span | typeof LINE_BREAK)[], maxWidth: number, fonts: FontBook): Line[] {
   const limit = maxWidth + EPSILON;
   const lines: Line[] = [];
